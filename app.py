@@ -1,0 +1,54 @@
+"""NETaid entry point: navigation over pages/, the disclaimer on every page, and a safety net."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import streamlit as st
+
+from ui.shell import disclaimer
+
+PAGES_DIR = Path(__file__).resolve().parent / "pages"
+
+# (file in pages/, title in the menu, icon, url path). The first one is the home page.
+PAGES: list[tuple[str, str, str, str]] = [
+    ("home.py", "Home", ":material/home:", "home"),
+    ("learn.py", "Learn about NETs", ":material/menu_book:", "learn"),
+    ("grade.py", "Grade", ":material/speed:", "grade"),
+    ("stage.py", "Stage", ":material/accessibility_new:", "stage"),
+    ("diagnosis.py", "Diagnosis tests", ":material/biotech:", "diagnosis"),
+    ("glossary.py", "Glossary", ":material/dictionary:", "glossary"),
+    ("sources.py", "Sources & about", ":material/info:", "sources"),
+]
+
+STYLE = """
+<style>
+.netaid-disclaimer { background: #fff8e1; border-left: 6px solid #8a5a00; color: #1b1b1b;
+  padding: 0.6rem 0.9rem; border-radius: 0.3rem; margin-bottom: 1rem; font-size: 0.95rem; }
+</style>
+"""
+
+
+def run() -> None:
+    st.set_page_config(page_title="NETaid", page_icon=":material/health_and_safety:", layout="centered")
+    pages = [
+        st.Page(PAGES_DIR / file, title=title, icon=icon, url_path=url, default=(i == 0))
+        for i, (file, title, icon, url) in enumerate(PAGES)
+    ]
+    page = st.navigation(pages)
+    st.markdown(STYLE, unsafe_allow_html=True)
+    disclaimer()
+    with st.sidebar:
+        st.caption("NETaid: learning about neuroendocrine tumors (NETs).")
+    try:
+        page.run()
+    except Exception:  # st.stop and st.rerun are BaseExceptions, so they pass through
+        logging.getLogger("netaid").exception("page %s failed", page.title)
+        st.error(
+            "Sorry, something went wrong on this page. Nothing you entered has been lost. "
+            "Please try again, or choose another page from the menu."
+        )
+
+
+run()

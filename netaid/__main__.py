@@ -1,0 +1,3 @@
+from netaid.cli import main
+
+raise SystemExit(main())

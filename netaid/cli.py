@@ -1,0 +1,110 @@
+"""`python -m netaid …`: one small function per subcommand; main() returns the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from netaid.content import DATA_DIR, QUIZ_DIR, Library, collect
+from netaid.grading import GradeInputError, grade_tumor
+from netaid.readability import MAX_GRADE, MAX_MEDIAN, median_grade, score_all
+
+
+class UsageError(Exception):
+    """Bad arguments: reported on stderr with exit code 2."""
+
+
+def _number(what: str):
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{what} must be a number, not {text!r}") from None
+        if math.isnan(value) or math.isinf(value):
+            raise argparse.ArgumentTypeError(f"{what} must be a real number, not {text!r}")
+        return value
+
+    return parse
+
+
+def _content_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", type=Path, default=DATA_DIR, help="content folder (default: netaid/data)")
+    parser.add_argument("--quizzes", type=Path, default=QUIZ_DIR, help="quiz bank folder (default: quizzes)")
+
+
+def _library_or_report(args: argparse.Namespace, err: TextIO) -> Library | None:
+    library, problems = collect(args.data, args.quizzes)
+    for problem in problems:
+        print(problem, file=err)
+    return library
+
+
+def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    library = _library_or_report(args, err)
+    if library is None:
+        return 1
+    counts = ", ".join(f"{n} {what}" for what, n in library.counts().items())
+    print(f"OK: {counts}", file=out)
+    return 0
+
+
+def cmd_readability(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    library = _library_or_report(args, err)
+    if library is None:
+        return 1
+    roots = {name: getattr(library, name) for name in library.__dataclass_fields__ if name != "quiz_banks"}
+    roots |= {f"quizzes/{topic}": bank for topic, bank in library.quiz_banks.items()}
+    scored = score_all(roots)
+    too_hard = [s for s in scored if s.grade > MAX_GRADE]
+    for s in scored[: args.worst]:
+        print(f"{s.grade:5.1f}  {s.where}: {s.text[:90]}", file=out)
+    median = median_grade(scored)
+    print(f"{len(scored)} texts; median grade {median}; {len(too_hard)} above {MAX_GRADE:g}", file=out)
+    return 0 if not too_hard and median <= MAX_MEDIAN else 1
+
+
+def cmd_grade(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    try:
+        result = grade_tumor(args.ki67, args.mitoses)
+    except GradeInputError as error:
+        raise UsageError(str(error)) from None
+    print(json.dumps(result.as_dict(), indent=2), file=out)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m netaid", description="NETaid content and tools.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = sub.add_parser("validate", help="check every content file and quiz bank")
+    _content_args(validate)
+    validate.set_defaults(run=cmd_validate)
+
+    readability = sub.add_parser("readability", help="reading grade of every patient-facing text")
+    _content_args(readability)
+    readability.add_argument("--worst", type=int, default=15, help="how many of the hardest texts to list")
+    readability.set_defaults(run=cmd_readability)
+
+    grade = sub.add_parser("grade", help="WHO grade from Ki-67 and/or mitotic count")
+    grade.add_argument("--ki67", type=_number("--ki67"), help="Ki-67 index in percent (0-100)")
+    grade.add_argument("--mitoses", type=_number("--mitoses"), help="mitotic count per 2 mm² (0 or more)")
+    grade.set_defaults(run=cmd_grade)
+    return parser
+
+
+def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out, err = out or sys.stdout, err or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    try:
+        return args.run(args, out, err)
+    except UsageError as error:
+        print(f"{parser.prog} {args.command}: error: {error}", file=err)
+        return 2

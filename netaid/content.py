@@ -1,0 +1,165 @@
+"""Load and validate every content file and quiz bank once per process.
+
+`collect()` gathers every problem in every file (for `python -m netaid validate`);
+`load_library()` returns the validated, cached Library or raises ContentError.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from netaid import models as m
+from netaid import option_models as om
+from netaid.checks import cross_checks
+from netaid.quiz_models import QuizBank
+from netaid.schema_errors import schema_problems
+from netaid.yamldoc import ContentError, Problem, YamlDoc, read_yaml
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = PACKAGE_DIR / "data"
+QUIZ_DIR = PACKAGE_DIR.parent / "quizzes"
+
+# File name -> (Library attribute, model). Every one of these must exist.
+CONTENT_FILES: dict[str, tuple[str, type[BaseModel]]] = {
+    "sources.yaml": ("sources", m.SourcesFile),
+    "overview.yaml": ("overview", m.OverviewFile),
+    "sites.yaml": ("sites", m.SitesFile),
+    "risk_factors.yaml": ("risk_factors", m.RiskFactorsFile),
+    "symptoms.yaml": ("symptoms", m.SymptomsFile),
+    "carcinoid.yaml": ("carcinoid", m.CarcinoidFile),
+    "functional_syndromes.yaml": ("functional_syndromes", m.FunctionalSyndromesFile),
+    "tests.yaml": ("tests", m.TestsFile),
+    "grades.yaml": ("grades", m.GradesFile),
+    "stages.yaml": ("stages", m.StagesFile),
+    "follow_up.yaml": ("follow_up", m.FollowUpFile),
+    "glossary.yaml": ("glossary", m.GlossaryFile),
+    "options.yaml": ("options", om.OptionsFile),
+    "side_effects.yaml": ("side_effects", om.SideEffectsFile),
+    "cautions.yaml": ("cautions", om.CautionsFile),
+    "rules.yaml": ("rules", om.RulesFile),
+}
+
+
+@dataclass(frozen=True)
+class Library:
+    """Every validated content file, by topic, plus the quiz banks by topic id."""
+
+    sources: m.SourcesFile
+    overview: m.OverviewFile
+    sites: m.SitesFile
+    risk_factors: m.RiskFactorsFile
+    symptoms: m.SymptomsFile
+    carcinoid: m.CarcinoidFile
+    functional_syndromes: m.FunctionalSyndromesFile
+    tests: m.TestsFile
+    grades: m.GradesFile
+    stages: m.StagesFile
+    follow_up: m.FollowUpFile
+    glossary: m.GlossaryFile
+    options: om.OptionsFile
+    side_effects: om.SideEffectsFile
+    cautions: om.CautionsFile
+    rules: om.RulesFile
+    quiz_banks: dict[str, QuizBank] = field(default_factory=dict)
+
+    def source(self, source_id: str) -> m.Source:
+        return next(s for s in self.sources.sources if s.id == source_id)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "content files": len(CONTENT_FILES),
+            "sources": len(self.sources.sources),
+            "glossary terms": len(self.glossary.terms),
+            "tests": len(self.tests.tests),
+            "options": len(self.options.options),
+            "rules": len(self.rules.rules),
+            "quiz banks": len(self.quiz_banks),
+            "quiz questions": sum(len(b.questions) for b in self.quiz_banks.values()),
+        }
+
+
+def sources_in(*objs: object) -> set[str]:
+    """Every source id cited anywhere inside the given models (for a page's source list)."""
+    found: set[str] = set()
+    stack = list(objs)
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, BaseModel):
+            if isinstance(getattr(obj, "sources", None), list):
+                found.update(obj.sources)  # type: ignore[attr-defined]
+            stack.extend(getattr(obj, name) for name in type(obj).model_fields)
+        elif isinstance(obj, (list, tuple)):
+            stack.extend(obj)
+        elif isinstance(obj, dict):
+            stack.extend(obj.values())
+    return found
+
+
+@dataclass
+class Parsed:
+    doc: YamlDoc
+    model: BaseModel | None
+
+
+def _display(file: Path, base: Path) -> str:
+    try:
+        return str(file.relative_to(base))
+    except ValueError:
+        return str(file)
+
+
+def _parse(file: Path, display: str, model: type[BaseModel], problems: list[Problem]) -> Parsed | None:
+    try:
+        doc = read_yaml(file, display)
+    except ContentError as err:
+        problems.extend(err.problems)
+        return None
+    problems.extend(doc.problems)
+    hidden_lines = {p.line for p in doc.problems}
+    try:
+        return Parsed(doc, model.model_validate(doc.data))
+    except ValidationError as err:
+        problems.extend(p for p in schema_problems(doc, model, err) if p.line not in hidden_lines)
+        return Parsed(doc, None)
+
+
+def collect(data_dir: Path = DATA_DIR, quiz_dir: Path = QUIZ_DIR) -> tuple[Library | None, list[Problem]]:
+    """Parse and check every file; return the Library (None if anything failed) and all problems."""
+    base = Path.cwd()
+    problems: list[Problem] = []
+    parsed: dict[str, Parsed | None] = {}
+    for name, (_, model) in CONTENT_FILES.items():
+        file = data_dir / name
+        if not file.exists():
+            problems.append(Problem(_display(file, base), 1, "the file is missing"))
+            parsed[name] = None
+            continue
+        parsed[name] = _parse(file, _display(file, base), model, problems)
+    banks: dict[str, Parsed | None] = {}
+    for file in sorted(quiz_dir.glob("*.yaml")) if quiz_dir.is_dir() else []:
+        banks[file.stem] = _parse(file, _display(file, base), QuizBank, problems)
+    problems.extend(cross_checks(parsed, banks))
+    if problems:
+        return None, sorted(set(problems))
+    library = Library(
+        **{attr: parsed[name].model for name, (attr, _) in CONTENT_FILES.items()},  # type: ignore[union-attr]
+        quiz_banks={b.model.topic: b.model for b in banks.values()},  # type: ignore[union-attr]
+    )
+    return library, []
+
+
+@functools.lru_cache(maxsize=4)
+def _load(data_dir: Path, quiz_dir: Path) -> Library:
+    library, problems = collect(data_dir, quiz_dir)
+    if library is None:
+        raise ContentError(problems)
+    return library
+
+
+def load_library(data_dir: Path = DATA_DIR, quiz_dir: Path = QUIZ_DIR) -> Library:
+    """The validated content, parsed once per process and directory pair."""
+    return _load(data_dir.resolve(), quiz_dir.resolve())

@@ -1,0 +1,98 @@
+"""Pydantic models for the treatment explorer's content: options, side effects, cautions, rules."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from netaid.models import Id, Label, Prose, SourceIds, Strict
+
+Goal = Literal["remove_tumor", "slow_growth", "control_symptoms", "relieve", "support"]
+Involvement = Literal[
+    "surgery",
+    "hospital_stay",
+    "injections",
+    "iv_drip",
+    "daily_pills",
+    "radiation",
+    "hair_loss",
+    "nausea",
+    "regular_scans",
+    "time_off",
+]
+
+
+class WhatItIsLike(Strict):
+    how_given: Prose
+    how_often: Prose
+    where: Prose
+    recovery: Prose
+
+
+class OptionSideEffects(Strict):
+    """Side-effect ids from side_effects.yaml; `serious` are the rare-but-serious ones."""
+
+    common: list[Id]
+    serious: list[Id] = []
+    late: list[Id] = []
+
+
+class Option(Strict):
+    id: Id
+    name: Label
+    goal: Goal
+    what_it_is: Prose
+    what_it_is_like: WhatItIsLike
+    benefits: Annotated[list[Prose], Field(min_length=1)]
+    side_effects: OptionSideEffects
+    questions: Annotated[list[Prose], Field(min_length=1)]
+    involves: list[Involvement] = []
+    uncertainty: Prose | None = None  # what the sources say is not known or not agreed
+    sources: SourceIds
+
+
+class OptionsFile(Strict):
+    options: Annotated[list[Option], Field(min_length=1)]
+
+
+class SideEffect(Strict):
+    id: Id
+    name: Label
+    text: Prose | None = None
+    sources: SourceIds
+
+
+class SideEffectsFile(Strict):
+    side_effects: Annotated[list[SideEffect], Field(min_length=1)]
+
+
+class Caution(Strict):
+    id: Id
+    title: Label
+    text: Prose
+    sources: SourceIds
+
+
+class CautionsFile(Strict):
+    cautions: Annotated[list[Caution], Field(min_length=1)]
+
+
+class RuleAdds(Strict):
+    options: list[Id] = []
+    cautions: list[Id] = []
+    notes: list[Prose] = []
+
+
+class Rule(Strict):
+    """A condition over profile fields (checked by netaid.rules), what it adds, and why."""
+
+    id: Id
+    when: dict[str, object]
+    add: RuleAdds
+    why: Prose
+    sources: SourceIds
+
+
+class RulesFile(Strict):
+    rules: Annotated[list[Rule], Field(min_length=1)]

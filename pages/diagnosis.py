@@ -1,0 +1,35 @@
+"""Diagnosis: the tests, what each looks for, and what it is like."""
+
+import streamlit as st
+
+from netaid.content import sources_in
+from ui.shell import cite, item, library, page_sources
+
+lib = library()
+tests = lib.tests
+KINDS = {
+    "tissue": "Taking a small piece of tissue",
+    "lab": "Blood and urine tests",
+    "endoscopy": "Looking inside with a camera",
+    "imaging": "Scans and pictures",
+    "nuclear": "Scans with a tracer (nuclear medicine)",
+}
+
+item(lib, tests.intro, anchor="diagnosis", level=1)
+kind = st.segmented_control(
+    "Show tests of this kind", ["all", *KINDS], default="all", key="kind",
+    format_func=lambda k: "All tests" if k == "all" else KINDS[k],
+)
+shown = [t for t in tests.tests if kind in (None, "all") or t.kind == kind]
+for test in shown:
+    with st.container(border=True):
+        st.subheader(test.name)
+        st.caption(KINDS[test.kind])
+        st.markdown(f"**What it looks for:** {test.looks_for}")
+        st.markdown(f"**What it is like:** {test.what_it_is_like}")
+        if test.caution:
+            st.warning(test.caution, icon=":material/warning:")
+        cite(lib, test.sources)
+
+item(lib, tests.pet_comparison, anchor="pet-scans", level=2)
+page_sources(lib, sources_in(tests))

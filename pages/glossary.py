@@ -1,0 +1,23 @@
+"""Glossary: every medical word the app uses, in plain words, with a search box."""
+
+import streamlit as st
+
+from netaid.content import sources_in
+from ui.shell import library, page_sources, sources_text
+
+lib = library()
+st.title("Glossary")
+st.markdown("Plain meanings of the medical words you will meet in NETaid and in your reports.")
+query = st.text_input("Find a word", key="glossary_query", placeholder="for example Ki-67").strip().lower()
+terms = sorted(lib.glossary.terms, key=lambda t: t.term.lower())
+found = [
+    t for t in terms
+    if not query or query in t.term.lower() or query in t.plain.lower() or any(query in a.lower() for a in t.also_called)
+]
+if not found:
+    st.info(f"No word matches “{query}”. Try a shorter part of the word.")
+for term in found:
+    also = f" (also called {', '.join(term.also_called)})" if term.also_called else ""
+    st.markdown(f"**{term.term}**{also}: {term.plain}")
+    st.caption(sources_text(lib, term.sources))
+page_sources(lib, sources_in(lib.glossary))

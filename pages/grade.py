@@ -1,0 +1,63 @@
+"""Grade: WHO grade from Ki-67 and mitotic count, shown on the grade bands."""
+
+import streamlit as st
+
+from netaid.charts import grade_bands_chart
+from netaid.content import sources_in
+from netaid.grading import GRADE_SOURCES, grade_tumor
+from ui.shell import cite, item, library, page_sources, show_chart
+
+lib = library()
+grades = lib.grades
+
+item(lib, grades.intro, anchor="grade", level=1)
+
+st.subheader("Find the grade from a pathology report")
+st.markdown("Enter one value or both. You can find them in the pathology report, or ask your care team.")
+col1, col2 = st.columns(2)
+with col1:
+    ki67 = st.number_input(
+        "Ki-67 index (percent of cells)", min_value=0.0, max_value=100.0, value=None, step=0.5,
+        format="%g", key="ki67", placeholder="for example 4",
+    )
+with col2:
+    mitoses = st.number_input(
+        "Mitotic count (dividing cells per 2 mm²)", min_value=0.0, value=None, step=1.0,
+        format="%g", key="mitoses", placeholder="for example 1",
+    )
+
+if ki67 is None and mitoses is None:
+    st.info("Enter a Ki-67 percent, a mitotic count, or both, to see the grade.")
+else:
+    result = grade_tumor(ki67, mitoses)
+    name = next(g.name for g in grades.grades if g.grade == result.grade)
+    decided = {
+        "ki67": "The Ki-67 index decided it.",
+        "mitoses": "The mitotic count decided it.",
+        "both": "Both measures point to the same grade." if ki67 is not None and mitoses is not None else "",
+    }[result.decided_by]
+    st.success(f"### Grade {result.grade}: {name}\n{decided}", icon=":material/check_circle:")
+    st.markdown(result.explanation)
+    for note in result.near_cutoff:
+        st.warning(note, icon=":material/error:")
+    cite(lib, list(GRADE_SOURCES))
+
+show_chart(grade_bands_chart(ki67, mitoses), key="grade_bands")
+
+st.subheader("What each grade means")
+for g in grades.grades:
+    st.markdown(f"**Grade {g.grade}: {g.name}.** {g.text}")
+cite(lib, [s for g in grades.grades for s in g.sources])
+for measure in grades.measures:
+    item(lib, measure)
+
+st.header("How the cells look: differentiation", anchor="differentiation")
+for col, it in zip(st.columns(len(grades.differentiation)), grades.differentiation):
+    with col:
+        item(lib, it)
+
+item(lib, grades.net_g3_vs_nec, anchor="net-g3-vs-nec", level=2)
+item(lib, grades.grade_vs_stage, level=2)
+st.page_link("pages/stage.py", label="See what stage means", icon=":material/accessibility_new:")
+
+page_sources(lib, sources_in(grades) | set(GRADE_SOURCES))

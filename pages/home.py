@@ -1,0 +1,36 @@
+"""Home: what NETaid offers and three ways to start."""
+
+import streamlit as st
+
+st.title("NETaid")
+st.markdown(
+    "NETaid helps people with a **neuroendocrine tumor (NET)**, and the people who care for them, "
+    "learn what a NET is. It explains grade and stage in plain words. It also helps you get "
+    "ready to talk with your care team. Every fact names the source it comes from."
+)
+
+st.header("Where would you like to start?")
+col1, col2, col3 = st.columns(3)
+with col1:
+    st.subheader("I have a NET")
+    st.markdown("Learn what a NET is, where it starts, and what the words in your report mean.")
+    st.page_link("pages/learn.py", label="Learn about NETs", icon=":material/menu_book:")
+    st.page_link("pages/diagnosis.py", label="The tests doctors use", icon=":material/biotech:")
+with col2:
+    st.subheader("I'm explaining to a patient")
+    st.markdown("Show where a Ki-67 value falls on the WHO grade bands, and what stage means.")
+    st.page_link("pages/grade.py", label="Grade from Ki-67 and mitoses", icon=":material/speed:")
+    st.page_link("pages/stage.py", label="Stage on a body picture", icon=":material/accessibility_new:")
+with col3:
+    st.subheader("I want to test what I know")
+    st.markdown("Check the words you have learned, then try the grade tool with your own numbers.")
+    st.page_link("pages/glossary.py", label="Glossary", icon=":material/dictionary:")
+    st.page_link("pages/grade.py", label="Try the grade tool", icon=":material/speed:")
+
+st.header("What NETaid does not do")
+st.markdown(
+    "- It does not tell you which treatment to choose.\n"
+    "- It does not say whether a symptom is caused by a NET.\n"
+    "- It does not store your health details."
+)
+st.page_link("pages/sources.py", label="Where our facts come from", icon=":material/info:")

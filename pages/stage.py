@@ -1,0 +1,39 @@
+"""Stage: localized / regional / metastatic on a body picture, staging systems, recurrence."""
+
+import streamlit as st
+
+from netaid.charts import stage_body_chart
+from netaid.content import sources_in
+from ui.shell import cite, item, library, page_sources, show_chart
+
+lib = library()
+stages = lib.stages
+sites = {s.id: s.name for s in lib.sites.sites}
+
+item(lib, stages.intro, anchor="stage", level=1)
+
+st.subheader("See a stage on the body")
+col1, col2 = st.columns(2)
+with col1:
+    stage_id = st.radio(
+        "How far has it spread?", [s.id for s in stages.stages], key="stage",
+        format_func=lambda i: next(s.name for s in stages.stages if s.id == i),
+    )
+with col2:
+    site_id = st.selectbox("Where did it start?", list(sites), key="site", format_func=sites.get)
+stage = next(s for s in stages.stages if s.id == stage_id)
+st.markdown(f"**{stage.name}.** {stage.text}")
+cite(lib, stage.sources)
+show_chart(stage_body_chart(stage, site_id, sites[site_id]), key="stage_body")
+
+st.header("Each place has its own staging system", anchor="staging-systems")
+st.markdown(stages.own_systems.text)
+st.markdown("\n".join(f"- {name}" for name in stages.own_system_sites))
+cite(lib, stages.own_systems.sources)
+item(lib, stages.lung_system)
+
+item(lib, stages.grade_vs_stage, anchor="grade-vs-stage", level=2)
+st.page_link("pages/grade.py", label="See what grade means", icon=":material/speed:")
+item(lib, stages.recurrence, anchor="recurrence", level=2)
+
+page_sources(lib, sources_in(stages))

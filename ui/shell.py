@@ -1,0 +1,85 @@
+"""Shared page furniture: cached content, the disclaimer, charts with alt text and tables, sources."""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+from netaid.charts import Chart
+from netaid.content import Library, load_library
+from netaid.models import Item
+from netaid.yamldoc import ContentError
+
+log = logging.getLogger("netaid")
+
+DISCLAIMER = (
+    "NETaid is for learning. It is not medical advice and does not replace your care team. "
+    "In an emergency, call your local emergency number."
+)
+
+
+@st.cache_resource(show_spinner=False)
+def _cached_library() -> Library:
+    return load_library()
+
+
+def library() -> Library:
+    """The validated content, or a friendly stop if a content file is broken."""
+    try:
+        return _cached_library()
+    except ContentError as err:
+        log.error("content problems:\n%s", err)
+        st.error(
+            "Sorry, this page cannot be shown right now because some of NETaid's content "
+            "did not pass its checks. Nothing you entered is lost. Please try again later."
+        )
+        with st.expander("Details for the people who run this site"):
+            st.code("\n".join(str(p) for p in err.problems[:20]), language=None)
+        st.stop()
+        raise  # st.stop() raises; this line keeps type checkers calm
+
+
+def disclaimer() -> None:
+    st.markdown(
+        f'<div class="netaid-disclaimer" role="note"><strong>Please note:</strong> {DISCLAIMER}</div>',
+        unsafe_allow_html=True,
+    )
+
+
+def show_chart(chart: Chart, key: str) -> None:
+    """A chart with its accessible name, a visible summary, and the numbers as a table."""
+    st.plotly_chart(chart.figure, alt=chart.alt, key=key, config={"displaylogo": False, "displayModeBar": False})
+    with st.expander("Show these numbers as a table"):
+        st.table(chart.table)
+
+
+def sources_text(lib: Library, source_ids: list[str] | tuple[str, ...]) -> str:
+    parts = []
+    for source_id in dict.fromkeys(source_ids):
+        source = lib.source(source_id)
+        parts.append(f"{source.publisher}, *{source.title}* (reviewed {source.reviewed})")
+    return "Source: " + "; ".join(parts) if len(parts) == 1 else "Sources: " + "; ".join(parts)
+
+
+def cite(lib: Library, source_ids: list[str] | tuple[str, ...]) -> None:
+    st.caption(sources_text(lib, source_ids))
+
+
+def item(lib: Library, it: Item, anchor: str | None = None, level: int = 3) -> None:
+    """Render a titled content item with its points and sources."""
+    {1: st.title, 2: st.header}.get(level, st.subheader)(it.title, anchor=anchor)
+    st.markdown(it.text)
+    if it.points:
+        st.markdown("\n".join(f"- {p}" for p in it.points))
+    cite(lib, it.sources)
+
+
+def page_sources(lib: Library, used: set[str]) -> None:
+    """The footer every content page ends with: the sources it draws on and their dates."""
+    st.divider()
+    st.markdown("#### Sources for this page")
+    for source_id in sorted(used):
+        s = lib.source(source_id)
+        st.markdown(f"- **{s.publisher}**: *{s.title}*. Reviewed: {s.reviewed}.")
+    st.caption("See **Sources & about** for how we keep this content up to date and who funds it.")
