@@ -3,24 +3,10 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
-
 import streamlit as st
 
-from ui.shell import disclaimer
-
-PAGES_DIR = Path(__file__).resolve().parent / "pages"
-
-# (file in pages/, title in the menu, icon, url path). The first one is the home page.
-PAGES: list[tuple[str, str, str, str]] = [
-    ("home.py", "Home", ":material/home:", "home"),
-    ("learn.py", "Learn about NETs", ":material/menu_book:", "learn"),
-    ("grade.py", "Grade", ":material/speed:", "grade"),
-    ("stage.py", "Stage", ":material/accessibility_new:", "stage"),
-    ("diagnosis.py", "Diagnosis tests", ":material/biotech:", "diagnosis"),
-    ("glossary.py", "Glossary", ":material/dictionary:", "glossary"),
-    ("sources.py", "Sources & about", ":material/info:", "sources"),
-]
+from ui.registry import PAGES, PAGES_DIR
+from ui.shell import app_shell, disclaimer
 
 STYLE = """
 <style>
@@ -42,7 +28,8 @@ def run() -> None:
     with st.sidebar:
         st.caption("NETaid: learning about neuroendocrine tumors (NETs).")
     try:
-        page.run()
+        with app_shell():
+            page.run()
     except Exception:  # st.stop and st.rerun are BaseExceptions, so they pass through
         logging.getLogger("netaid").exception("page %s failed", page.title)
         st.error(

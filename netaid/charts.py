@@ -37,6 +37,8 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
         plot_bgcolor="white",
         showlegend=False,
     )
+    fig.update_xaxes(tickfont=dict(size=14, color=INK), title_font=dict(size=15, color=INK))
+    fig.update_yaxes(tickfont=dict(size=14, color=INK))
     return fig
 
 
@@ -171,14 +173,14 @@ def stage_body_chart(stage: Stage, site_id: str, site_name: str) -> Chart:
             )
         )
         table.append({"Place": label, "Involved at this stage": "yes" if on else "no"})
-    key_y = 3.6
+    key_y = 14.5
     for i, row in enumerate(table):
-        fig.add_annotation(x=10.2, y=key_y - i * 1.1, xanchor="left", showarrow=False, align="left",
+        fig.add_annotation(x=9.6, y=key_y - i * 1.3, xanchor="left", showarrow=False, align="left",
                            text=f"{'●' if row['Involved at this stage'] == 'yes' else '○'} {row['Place']}",
                            font=dict(size=14, color=INK))
     fig.update_xaxes(range=[0, 17], visible=False)
     fig.update_yaxes(range=[-0.5, 16], visible=False, scaleanchor="x")
-    _layout(fig, f"{stage.name}: where the tumor is", 460)
+    _layout(fig, f"{stage.name}: where the tumor is", 520)
     involved = ", ".join(r["Place"] for r in table if r["Involved at this stage"] == "yes")
     alt = f"A simple outline of a body. For the {stage.name.lower()} stage, these places are marked: {involved}."
     return Chart(fig, alt, table)

@@ -9,8 +9,10 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from netaid.content import DATA_DIR, QUIZ_DIR, Library, collect
+from netaid.content import DATA_DIR, QUIZ_DIR, Library, collect, load_library
 from netaid.grading import GradeInputError, grade_tumor
+from netaid.profile import ProfileError
+from netaid.yamldoc import ContentError
 from netaid.readability import MAX_GRADE, MAX_MEDIAN, median_grade, score_all
 
 
@@ -76,6 +78,46 @@ def cmd_grade(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def _read_json(name: str) -> object:
+    try:
+        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot read {name}: {error.strerror}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise UsageError(f"{name}:{error.lineno}: not valid JSON ({error.msg})") from None
+
+
+def cmd_explore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from netaid.rules import Explorer  # the explorer needs the full library; import it only here
+
+    data = _read_json(args.profile)
+    explorer = Explorer(load_library(args.data, args.quizzes))
+    profiles = data if isinstance(data, list) else [data]
+    results = []
+    for i, raw in enumerate(profiles):
+        try:
+            results.append(explorer.explore(raw).as_dict())
+        except ProfileError as error:
+            where = f"profile {i + 1}: " if isinstance(data, list) else ""
+            raise UsageError(f"{where}{error}") from None
+    print(json.dumps(results if isinstance(data, list) else results[0], indent=2), file=out)
+    return 0
+
+
+def cmd_quiz_bank(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from netaid.quiz import as_dict, authored_questions
+
+    library = load_library(args.data, args.quizzes)
+    if args.topic is not None and args.topic not in library.quiz_banks:
+        raise UsageError(f"unknown topic {args.topic!r}; topics: {', '.join(sorted(library.quiz_banks))}")
+    questions = [as_dict(q, q_topic) for q_topic in sorted(library.quiz_banks) if args.topic in (None, q_topic)
+                 for q in authored_questions(library, q_topic)]
+    print(json.dumps(questions, indent=2, ensure_ascii=False), file=out)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m netaid", description="NETaid content and tools.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -93,6 +135,16 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--ki67", type=_number("--ki67"), help="Ki-67 index in percent (0-100)")
     grade.add_argument("--mitoses", type=_number("--mitoses"), help="mitotic count per 2 mm² (0 or more)")
     grade.set_defaults(run=cmd_grade)
+
+    explore = sub.add_parser("explore", help="options the sources describe for a profile (JSON)")
+    explore.add_argument("--profile", required=True, help="JSON file with a profile or a list of them; - for stdin")
+    _content_args(explore)
+    explore.set_defaults(run=cmd_explore)
+
+    quiz_bank = sub.add_parser("quiz-bank", help="every authored quiz question as JSON")
+    quiz_bank.add_argument("--topic", help="only this topic (e.g. triggers)")
+    _content_args(quiz_bank)
+    quiz_bank.set_defaults(run=cmd_quiz_bank)
     return parser
 
 
@@ -108,3 +160,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
     except UsageError as error:
         print(f"{parser.prog} {args.command}: error: {error}", file=err)
         return 2
+    except ContentError as error:
+        print(f"{parser.prog} {args.command}: the content has problems; run `python -m netaid validate`", file=err)
+        print(error, file=err)
+        return 1

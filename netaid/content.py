@@ -89,8 +89,9 @@ def sources_in(*objs: object) -> set[str]:
     while stack:
         obj = stack.pop()
         if isinstance(obj, BaseModel):
-            if isinstance(getattr(obj, "sources", None), list):
-                found.update(obj.sources)  # type: ignore[attr-defined]
+            cited = getattr(obj, "sources", None)
+            if isinstance(cited, list) and all(isinstance(c, str) for c in cited):
+                found.update(cited)
             stack.extend(getattr(obj, name) for name in type(obj).model_fields)
         elif isinstance(obj, (list, tuple)):
             stack.extend(obj)

@@ -66,6 +66,7 @@ class Item(Strict):
 # --- sources.yaml ---------------------------------------------------------------------
 class Source(Strict):
     id: Id
+    short: Label  # how a citation names it, e.g. "Cancer.Net"
     publisher: Label
     title: Label
     reviewed: Label  # as the page gives it, e.g. "05/2022" or "undated"

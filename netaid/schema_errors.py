@@ -128,7 +128,7 @@ def _message(root: type[BaseModel], loc: Loc, raw_loc: Loc, err: dict[str, Any])
     if kind == "string_pattern_mismatch":
         return f"`{where}` {value!r} may hold only lower-case letters, digits, - and _"
     if kind == "union_tag_invalid":
-        return f"`{where}.type` {err['ctx']['tag']!r} is not a question type; use {err['ctx']['expected_tags']}"
+        return f"`{where}` {err['ctx']['tag']!r} is not a question type; use {err['ctx']['expected_tags']}"
     if kind == "union_tag_not_found":
         return f"`{where}` needs a `type` (single, multiple, true_false or sort)"
     if kind == "literal_error":
@@ -142,6 +142,8 @@ def schema_problems(doc: YamlDoc, model: type[BaseModel], error: ValidationError
     for err in error.errors():
         raw_loc = tuple(err["loc"])
         loc = _doc_loc(doc, raw_loc)
+        if err["type"] == "union_tag_invalid":
+            loc = (*loc, "type")  # point at the `type:` line, not the start of the question
         line = doc.key_line(loc) if err["type"] == "extra_forbidden" else doc.line_of(loc)
         problems.append(Problem(doc.path, line, _message(model, loc, raw_loc, err)))
     return problems

@@ -129,7 +129,7 @@ def read_yaml(file: Path, display: str) -> YamlDoc:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
         what = " ".join(str(p) for p in (err.context, err.problem) if p)
-        hint = "; YAML does not allow tabs for indenting, use spaces" if "\t" in what or "tab" in what else ""
+        hint = "; YAML does not allow tabs for indenting, use spaces" if "'\\t'" in what else ""
         raise ContentError([Problem(display, line, f"YAML syntax error: {what}{hint}")]) from None
     except yaml.YAMLError as err:
         raise ContentError([Problem(display, 1, f"YAML error: {err}")]) from None

@@ -3,7 +3,9 @@
 import streamlit as st
 
 from netaid.content import sources_in
-from ui.shell import cite, item, library, page_sources
+from ui.shell import cite, item, library, page_sources, require_app_shell
+
+require_app_shell()
 
 lib = library()
 tests = lib.tests
@@ -23,7 +25,7 @@ kind = st.segmented_control(
 shown = [t for t in tests.tests if kind in (None, "all") or t.kind == kind]
 for test in shown:
     with st.container(border=True):
-        st.subheader(test.name)
+        st.header(test.name, anchor=test.id)
         st.caption(KINDS[test.kind])
         st.markdown(f"**What it looks for:** {test.looks_for}")
         st.markdown(f"**What it is like:** {test.what_it_is_like}")

@@ -3,7 +3,9 @@
 import streamlit as st
 
 from netaid.content import sources_in
-from ui.shell import library, page_sources, sources_text
+from ui.shell import library, page_sources, require_app_shell, sources_text
+
+require_app_shell()
 
 lib = library()
 st.title("Glossary")

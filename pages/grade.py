@@ -5,14 +5,16 @@ import streamlit as st
 from netaid.charts import grade_bands_chart
 from netaid.content import sources_in
 from netaid.grading import GRADE_SOURCES, grade_tumor
-from ui.shell import cite, item, library, page_sources, show_chart
+from ui.shell import cite, item, library, page_sources, require_app_shell, show_chart
+
+require_app_shell()
 
 lib = library()
 grades = lib.grades
 
 item(lib, grades.intro, anchor="grade", level=1)
 
-st.subheader("Find the grade from a pathology report")
+st.header("Find the grade from a pathology report")
 st.markdown("Enter one value or both. You can find them in the pathology report, or ask your care team.")
 col1, col2 = st.columns(2)
 with col1:
@@ -44,7 +46,7 @@ else:
 
 show_chart(grade_bands_chart(ki67, mitoses), key="grade_bands")
 
-st.subheader("What each grade means")
+st.header("What each grade means")
 for g in grades.grades:
     st.markdown(f"**Grade {g.grade}: {g.name}.** {g.text}")
 cite(lib, [s for g in grades.grades for s in g.sources])

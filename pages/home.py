@@ -2,6 +2,10 @@
 
 import streamlit as st
 
+from ui.shell import require_app_shell
+
+require_app_shell()
+
 st.title("NETaid")
 st.markdown(
     "NETaid helps people with a **neuroendocrine tumor (NET)**, and the people who care for them, "

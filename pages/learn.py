@@ -4,7 +4,9 @@ import streamlit as st
 
 from netaid.charts import sites_chart
 from netaid.content import sources_in
-from ui.shell import cite, item, library, page_sources, show_chart
+from ui.shell import cite, item, library, page_sources, require_app_shell, show_chart
+
+require_app_shell()
 
 lib = library()
 ov, sites, risk, sym, carc, func, fu = (

@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from ui.shell import DISCLAIMER, library
+from ui.shell import DISCLAIMER, library, require_app_shell
+
+require_app_shell()
 
 lib = library()
 st.title("Sources & about")

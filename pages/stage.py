@@ -4,7 +4,9 @@ import streamlit as st
 
 from netaid.charts import stage_body_chart
 from netaid.content import sources_in
-from ui.shell import cite, item, library, page_sources, show_chart
+from ui.shell import cite, item, library, page_sources, require_app_shell, show_chart
+
+require_app_shell()
 
 lib = library()
 stages = lib.stages
@@ -12,7 +14,7 @@ sites = {s.id: s.name for s in lib.sites.sites}
 
 item(lib, stages.intro, anchor="stage", level=1)
 
-st.subheader("See a stage on the body")
+st.header("See a stage on the body")
 col1, col2 = st.columns(2)
 with col1:
     stage_id = st.radio(

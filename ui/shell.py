@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import streamlit as st
 
@@ -22,6 +25,35 @@ DISCLAIMER = (
 @st.cache_resource(show_spinner=False)
 def _cached_library() -> Library:
     return load_library()
+
+
+_shell = threading.local()
+
+
+@contextmanager
+def app_shell() -> Iterator[None]:
+    """app.py runs each page inside this, so a page can tell it was not run on its own."""
+    _shell.active = True
+    try:
+        yield
+    finally:
+        _shell.active = False
+
+
+def require_app_shell() -> None:
+    """Send a page run without app.py back through it.
+
+    On a fresh server, Streamlit serves the first deep link (say /grade) from its legacy
+    pages/ folder routing, which runs the page file alone: no navigation, no disclaimer.
+    app.py's st.navigation switches the whole process to the new routing, so we switch
+    it here too and rerun once; the rerun goes through app.py to the same page.
+    """
+    if getattr(_shell, "active", False):
+        return
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False
+    st.rerun()
 
 
 def library() -> Library:
@@ -58,7 +90,7 @@ def sources_text(lib: Library, source_ids: list[str] | tuple[str, ...]) -> str:
     parts = []
     for source_id in dict.fromkeys(source_ids):
         source = lib.source(source_id)
-        parts.append(f"{source.publisher}, *{source.title}* (reviewed {source.reviewed})")
+        parts.append(f"{source.short} (reviewed {source.reviewed})")
     return "Source: " + "; ".join(parts) if len(parts) == 1 else "Sources: " + "; ".join(parts)
 
 
@@ -78,7 +110,7 @@ def item(lib: Library, it: Item, anchor: str | None = None, level: int = 3) -> N
 def page_sources(lib: Library, used: set[str]) -> None:
     """The footer every content page ends with: the sources it draws on and their dates."""
     st.divider()
-    st.markdown("#### Sources for this page")
+    st.header("Sources for this page", anchor="sources-for-this-page")
     for source_id in sorted(used):
         s = lib.source(source_id)
         st.markdown(f"- **{s.publisher}**: *{s.title}*. Reviewed: {s.reviewed}.")

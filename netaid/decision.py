@@ -1,0 +1,159 @@
+"""Decision-aid helpers around the explorer: presets, shareable links, side-by-side rows,
+values clarification and the SURE check. None of them ranks or scores options."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from netaid.content import Library
+from netaid.option_models import Option
+from netaid.profile import PROFILE_FIELDS, ProfileError, coerce_value
+from netaid.vocabulary import GOALS
+
+# Starting points a clinician can pick and then adjust. Not medical facts: example situations.
+PRESETS: dict[str, dict[str, Any]] = {
+    "Small low-grade appendix NET": {
+        "site": "appendix", "extent": "localized", "grade": 1, "differentiation": "well", "resectable": "yes",
+        "growth": "stable",
+    },
+    "Small-intestine NET with carcinoid syndrome and liver spread": {
+        "site": "small_intestine", "extent": "metastatic", "grade": 2, "differentiation": "well", "functional": True,
+        "syndrome": "carcinoid_syndrome", "sstr": "positive", "liver_metastases": True, "resectable": "no",
+        "symptoms": ["diarrhea", "flushing"],
+    },
+    "Advanced pancreatic NET": {
+        "site": "pancreas", "extent": "metastatic", "grade": 2, "differentiation": "well", "sstr": "positive",
+        "liver_metastases": True, "resectable": "no", "growth": "growing",
+    },
+    "Lung NET": {"site": "lung", "extent": "localized", "grade": 1, "differentiation": "well", "resectable": "yes"},
+    "Fast-growing carcinoma": {
+        "site": "other", "extent": "metastatic", "grade": 3, "differentiation": "poorly", "sstr": "negative",
+        "resectable": "no", "growth": "growing",
+    },
+}
+
+LIST_FIELDS = tuple(name for name, spec in PROFILE_FIELDS.items() if spec.kind == "list")
+
+
+def profile_from_query(params: Mapping[str, str | list[str]]) -> tuple[dict[str, Any], list[str]]:
+    """Profile input from URL query parameters. Bad fields or values are dropped with a warning."""
+    profile: dict[str, Any] = {}
+    warnings: list[str] = []
+    for name, raw in params.items():
+        value = raw[-1] if isinstance(raw, list) and name not in LIST_FIELDS else raw
+        if isinstance(raw, list) and name in LIST_FIELDS:
+            value = ",".join(raw)
+        if name not in PROFILE_FIELDS:
+            warnings.append(f"The link has an unknown setting “{name}”, so it was left out.")
+            continue
+        try:
+            profile[name] = coerce_value(name, PROFILE_FIELDS[name], value)
+        except ProfileError:
+            warnings.append(f"The link's value for “{name}” was not understood, so the usual setting is used.")
+    return profile, warnings
+
+
+def query_from_profile(profile: Mapping[str, Any]) -> dict[str, str]:
+    """Query parameters for the non-default parts of a profile (a short shareable link)."""
+    query = {}
+    for name, spec in PROFILE_FIELDS.items():
+        value = profile.get(name, spec.default)
+        if value == spec.default or value is None or value == ():
+            continue
+        if spec.kind == "list":
+            query[name] = ",".join(value)
+        elif spec.kind == "bool":
+            query[name] = "true" if value else "false"
+        else:
+            query[name] = f"{value:g}" if isinstance(value, float) else str(value)
+    return query
+
+
+def group_by_goal(options: list[Any]) -> list[tuple[str, list[Any]]]:
+    """Options grouped under goal headings, goals in a fixed order (not a ranking)."""
+    groups = [(GOALS[goal], [o for o in options if o.goal == goal]) for goal in GOALS]
+    return [(label, items) for label, items in groups if items]
+
+
+def side_effect_names(library: Library) -> dict[str, str]:
+    return {e.id: e.name for e in library.side_effects.side_effects}
+
+
+def compare_rows(library: Library, options: list[Option]) -> list[dict[str, str]]:
+    """Option Grid rows: the questions patients ask, one column per option."""
+    names = side_effect_names(library)
+    questions = [
+        ("What is it?", lambda o: o.what_it_is),
+        ("What is it for?", lambda o: GOALS[o.goal]),
+        ("How is it given?", lambda o: o.what_it_is_like.how_given),
+        ("How often?", lambda o: o.what_it_is_like.how_often),
+        ("Where?", lambda o: o.what_it_is_like.where),
+        ("Common side effects", lambda o: ", ".join(names[e] for e in o.side_effects.common) or "None listed by the sources"),
+        ("Rare but serious risks", lambda o: ", ".join(names[e] for e in o.side_effects.serious) or "None listed by the sources"),
+        ("Recovery", lambda o: o.what_it_is_like.recovery),
+        ("Sources", lambda o: ", ".join(o.sources)),
+    ]
+    return [{"Question": q, **{o.name: get(o) for o in options}} for q, get in questions]
+
+
+def side_effect_matrix(library: Library, options: list[Option]) -> tuple[list[str], list[str], list[list[int]]]:
+    """Rows: side effects any of the options has; columns: options; 0 none, 1 common, 2 serious, 3 late."""
+    names = side_effect_names(library)
+    effect_ids: list[str] = []
+    for o in options:
+        for e in [*o.side_effects.common, *o.side_effects.serious, *o.side_effects.late]:
+            if e not in effect_ids:
+                effect_ids.append(e)
+    level = {"common": 1, "serious": 2, "late": 3}
+    matrix = [
+        [next((level[k] for k in level if e in getattr(o.side_effects, k)), 0) for o in options] for e in effect_ids
+    ]
+    return [names[e] for e in effect_ids], [o.name for o in options], matrix
+
+
+@dataclass(frozen=True)
+class Value:
+    id: str
+    label: str
+    fits_goals: tuple[str, ...] = ()  # an option with this goal works toward the value
+    against: tuple[str, ...] = ()  # an option that involves any of these works against it
+
+
+# The values the sources raise when people weigh options (cancernet questions to ask about
+# daily life and work; side effects such as hair loss and nausea; time in hospital).
+VALUES: tuple[Value, ...] = (
+    Value("daily_life", "Keeping daily life and work as usual", against=("hospital_stay", "time_off")),
+    Value("avoid_surgery", "Avoiding an operation", against=("surgery",)),
+    Value("avoid_injections", "Avoiding shots (injections)", against=("injections",)),
+    Value("avoid_hair_nausea", "Avoiding hair loss and nausea", against=("hair_loss", "nausea")),
+    Value("control_symptoms", "Controlling symptoms", fits_goals=("control_symptoms", "relieve")),
+    Value("slow_growth", "Slowing or removing the tumor", fits_goals=("slow_growth", "remove_tumor")),
+    Value("less_hospital", "Less time in hospital", against=("hospital_stay",)),
+)
+RELATION_TEXT = {1: "Works toward this", 0: "No direct link", -1: "Works against this"}
+
+
+def value_relation(option: Option, value: Value) -> int:
+    """+1 the option works toward the value, -1 it works against it, 0 no direct link."""
+    if option.goal in value.fits_goals:
+        return 1
+    if any(item in value.against for item in option.involves):
+        return -1
+    return 0
+
+
+SURE_QUESTIONS = (
+    ("sure", "Do you feel sure about the best choice for you?"),
+    ("understand", "Do you know the benefits and risks of each option?"),
+    ("risk_benefit", "Are you clear about which benefits and risks matter most to you?"),
+    ("encouragement", "Do you have enough support and advice to make a choice?"),
+)
+
+
+def sure_shows_doubt(answers: Mapping[str, bool | None]) -> bool | None:
+    """SURE test: any 'no' shows doubt; None until all four are answered."""
+    if any(answers.get(key) is None for key, _ in SURE_QUESTIONS):
+        return None
+    return not all(answers[key] for key, _ in SURE_QUESTIONS)

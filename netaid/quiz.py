@@ -1,0 +1,130 @@
+"""Quiz logic: questions from the banks, stable shuffles, answer checking, generated grade
+questions. Pure functions: randomness comes in as a seed or an `random.Random`."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from netaid.content import Library
+from netaid.grading import KI67_CUTOFFS, MITOSES_CUTOFFS, GRADE_SOURCES, grade_tumor
+from netaid.quiz_models import MultipleSelect, Question, SingleChoice, SortIntoGroups, TrueFalse
+
+TRUE_FALSE_CHOICES = ("True", "False")
+GENERATED_TOPIC = "grade_stage"
+
+
+def authored_questions(library: Library, topic: str | None = None) -> list[Question]:
+    """Every authored question, bank by bank in topic order, optionally one topic only."""
+    return [
+        q
+        for bank_topic, bank in sorted(library.quiz_banks.items())
+        if topic in (None, bank_topic)
+        for q in bank.questions
+    ]
+
+
+def topic_of(library: Library) -> dict[str, str]:
+    """Question id -> topic id, for authored questions."""
+    return {q.id: topic for topic, bank in library.quiz_banks.items() for q in bank.questions}
+
+
+def choices_of(question: Question) -> list[str]:
+    if isinstance(question, TrueFalse):
+        return list(TRUE_FALSE_CHOICES)
+    if isinstance(question, SortIntoGroups):
+        return list(question.correct)
+    return list(question.choices)
+
+
+def correct_of(question: Question) -> Any:
+    if isinstance(question, TrueFalse):
+        return TRUE_FALSE_CHOICES[0] if question.correct else TRUE_FALSE_CHOICES[1]
+    if isinstance(question, SortIntoGroups):
+        return dict(question.correct)
+    return question.correct if isinstance(question, SingleChoice) else list(question.correct)
+
+
+def as_dict(question: Question, topic: str) -> dict[str, Any]:
+    """The CLI's JSON shape for one question."""
+    return {
+        "id": question.id,
+        "topic": topic,
+        "type": question.type,
+        "prompt": question.prompt,
+        "choices": choices_of(question),
+        "correct": correct_of(question),
+        "explanation": question.explanation,
+        "sources": list(question.sources),
+    }
+
+
+def stable_order(items: list[str], key: str) -> list[str]:
+    """A shuffle that depends only on `key`, so the order stays put on every rerun and retry."""
+    seed = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big")
+    shuffled = list(items)
+    random.Random(seed).shuffle(shuffled)
+    return shuffled
+
+
+@dataclass(frozen=True)
+class Verdict:
+    correct: bool
+    right_answer: Any
+    wrong_items: tuple[str, ...] = ()  # multiple/sort: the choices or items answered wrongly
+
+
+def check_answer(question: Question, answer: Any) -> Verdict:
+    """Mark an answer: a choice (single, true/false), a list (multiple), or item -> group (sort)."""
+    right = correct_of(question)
+    if isinstance(question, (SingleChoice, TrueFalse)):
+        return Verdict(answer == right, right)
+    if isinstance(question, MultipleSelect):
+        picked = set(answer or ())
+        wrong = tuple(sorted(picked.symmetric_difference(right)))
+        return Verdict(not wrong, right, wrong)
+    given = dict(answer or {})
+    wrong = tuple(item for item, group in right.items() if given.get(item) != group)
+    return Verdict(not wrong, right, wrong)
+
+
+def _grade_value(rng: random.Random, cutoffs: tuple[float, float], top: float, integer: bool) -> float:
+    low, high = cutoffs
+    # Half the values sit on or next to a cut-off, where people most often slip.
+    near = [0.0, low - (1 if integer else 0.1), low, high, high + (1 if integer else 0.1)]
+    if rng.random() < 0.5:
+        return rng.choice(near)
+    value = rng.uniform(0, top)
+    return float(round(value)) if integer else round(value, 1)
+
+
+def generated_grade_question(rng: random.Random) -> SingleChoice:
+    """A grade question from random Ki-67 and/or mitotic values, with a worked explanation."""
+    which = rng.choice(("ki67", "mitoses", "both"))
+    ki67 = _grade_value(rng, KI67_CUTOFFS, 60, False) if which in ("ki67", "both") else None
+    mitoses = _grade_value(rng, MITOSES_CUTOFFS, 40, True) if which in ("mitoses", "both") else None
+    result = grade_tumor(ki67, mitoses)
+    given = []
+    if ki67 is not None:
+        given.append(f"a Ki-67 index of {ki67:g}%")
+    if mitoses is not None:
+        given.append(f"a mitotic count of {mitoses:g} per 2 mm²")
+    ident = f"generated-{which}-{ki67 if ki67 is not None else 'x'}-{mitoses if mitoses is not None else 'x'}"
+    return SingleChoice(
+        id=ident.replace(".", "_").lower(),
+        type="single",
+        prompt=f"A NET has {' and '.join(given)}. What is its WHO grade?",
+        choices=["Grade 1", "Grade 2", "Grade 3"],
+        correct=f"Grade {result.grade}",
+        explanation=result.explanation,
+        learn="grade",
+        sources=list(GRADE_SOURCES),
+    )
+
+
+def generated_grade_questions(seed: int, count: int) -> list[SingleChoice]:
+    """`count` generated grade questions, the same ones for the same seed."""
+    rng = random.Random(seed)
+    return [generated_grade_question(rng) for _ in range(count)]

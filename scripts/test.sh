@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Sets up everything the tests need on a fresh machine, then runs them all:
+#   1. a virtual environment in .venv with requirements-dev.txt,
+#   2. a Chromium for the browser tests: Debian's `chromium` package where apt-get can install
+#      it, otherwise a Playwright-managed Chromium,
+#   3. the whole test suite (pytest), with any extra arguments passed through.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python3 -m venv .venv
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+
+if [ -z "${NETAID_CHROMIUM:-}" ]; then
+  if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+    SUDO=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO="sudo -n"
+    { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null; } \
+      || echo "test.sh: could not install Debian's chromium; using Playwright's own browser"
+  fi
+  if command -v chromium >/dev/null 2>&1; then
+    export NETAID_CHROMIUM="$(command -v chromium)"
+  else
+    .venv/bin/python -m playwright install chromium
+  fi
+fi
+
+exec .venv/bin/python -m pytest "$@"

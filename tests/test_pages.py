@@ -1,0 +1,122 @@
+"""Every page renders through app.py without an exception, and its widgets do what they say."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ui.registry import PAGES, PAGES_DIR
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def open_page(file: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    if file != PAGES[0][0]:
+        at.switch_page(f"pages/{file}")
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def page_text(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [t.value for t in at.title] + [h.value for h in at.header]
+    parts += [s.value for s in at.subheader] + [c.value for c in at.caption]
+    parts += [a.proto.body for kind in ("success", "info", "warning", "error") for a in getattr(at, kind)]
+    return "\n".join(parts)
+
+
+def figure(at: AppTest, index: int = 0) -> dict:
+    return json.loads(at.get("plotly_chart")[index].proto.spec)
+
+
+def test_every_page_file_is_in_the_navigation():
+    assert sorted(p.name for p in PAGES_DIR.glob("*.py")) == sorted(p[0] for p in PAGES)
+
+
+@pytest.mark.parametrize("file", [p[0] for p in PAGES])
+def test_page_renders_with_disclaimer(file):
+    at = open_page(file)
+    assert len(at.title) >= 1
+    assert "It is not medical advice" in page_text(at)
+
+
+def test_home_offers_three_starting_paths():
+    text = page_text(open_page("home.py"))
+    for path in ("I have a NET", "I'm explaining to a patient", "I want to test what I know"):
+        assert path in text
+
+
+def test_learn_shows_sites_chart_with_alt_and_table(lib):
+    at = open_page("learn.py")
+    chart = at.get("plotly_chart")[0]
+    spec = json.loads(chart.proto.spec)
+    percents = {s.name: s.percent for s in lib.sites.sites if s.percent is not None}
+    bar = spec["data"][0]
+    assert dict(zip(bar["y"], bar["x"])) == percents
+    assert "Lung" in chart.proto.alt or "lung" in chart.proto.alt.lower()
+    assert at.table, "the chart's numbers are also shown as a table"
+    text = page_text(at)
+    assert "60 in 100" in text or "60 out of 100" in text
+    for anchor in ("carcinoid-crisis", "triggers", "functional"):
+        assert f"#{anchor}" in text
+
+
+def test_grade_page_grades_and_explains():
+    at = open_page("grade.py")
+    assert "Enter a Ki-67 percent" in page_text(at)
+    at.number_input(key="ki67").set_value(2.9).run()
+    at.number_input(key="mitoses").set_value(21).run()
+    assert not at.exception
+    success = at.success[0].proto.body
+    assert "Grade 3" in success and "mitotic count decided it" in success
+    assert len(at.warning) == 2, "both values sit near a cut-off"
+    spec = figure(at)
+    markers = [t for t in spec["data"] if t.get("mode") == "markers+text"]
+    assert [m["text"] for m in markers] == [["2.9%"], ["21"]]
+
+
+def test_grade_page_single_measure():
+    at = open_page("grade.py")
+    at.number_input(key="ki67").set_value(10).run()
+    assert "Grade 2" in at.success[0].proto.body
+    assert "Ki-67 index decided it" in at.success[0].proto.body
+    assert not at.warning
+
+
+def test_stage_picture_changes_with_the_choice():
+    at = open_page("stage.py")
+    before = figure(at)
+    at.radio(key="stage").set_value("metastatic").run()
+    at.selectbox(key="site").set_value("pancreas").run()
+    after = figure(at)
+    assert before != after
+    assert "metastatic" in at.get("plotly_chart")[0].proto.alt.lower()
+    assert "Liver" in at.get("plotly_chart")[0].proto.alt
+
+
+def test_diagnosis_filter_by_kind(lib):
+    at = open_page("diagnosis.py")
+    all_count = len(lib.tests.tests)
+    assert sum(1 for s in at.header if s.value in {t.name for t in lib.tests.tests}) == all_count
+    at.button_group(key="kind").set_value("nuclear").run()
+    nuclear = {t.name for t in lib.tests.tests if t.kind == "nuclear"}
+    assert {s.value for s in at.header} & {t.name for t in lib.tests.tests} == nuclear
+    assert "pheochromocytoma" in page_text(open_page("diagnosis.py")).lower()
+
+
+def test_glossary_search(lib):
+    at = open_page("glossary.py")
+    at.text_input(key="glossary_query").set_value("ki-67").run()
+    assert "Ki-67" in page_text(at)
+    at.text_input(key="glossary_query").set_value("zzzz").run()
+    assert "No word matches" in at.info[0].proto.body
+
+
+def test_sources_page_lists_registry_and_policy(lib):
+    text = page_text(open_page("sources.py"))
+    assert lib.sources.update_policy in text and lib.sources.funding in text

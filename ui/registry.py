@@ -1,0 +1,18 @@
+"""The app's pages, in menu order: app.py builds st.navigation from this list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
+
+# (file in pages/, title in the menu, icon, url path). The first one is the home page.
+PAGES: list[tuple[str, str, str, str]] = [
+    ("home.py", "Home", ":material/home:", "home"),
+    ("learn.py", "Learn about NETs", ":material/menu_book:", "learn"),
+    ("grade.py", "Grade", ":material/speed:", "grade"),
+    ("stage.py", "Stage", ":material/accessibility_new:", "stage"),
+    ("diagnosis.py", "Diagnosis tests", ":material/biotech:", "diagnosis"),
+    ("glossary.py", "Glossary", ":material/dictionary:", "glossary"),
+    ("sources.py", "Sources & about", ":material/info:", "sources"),
+]
