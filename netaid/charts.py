@@ -94,7 +94,7 @@ def grade_bands_chart(ki67: float | None, mitoses: float | None) -> Chart:
         labels = [f"under {low:g}{unit}", f"{low:g} to {high:g}{unit}", f"over {high:g}{unit}"]
         fig.add_trace(
             go.Scatter(
-                x=[0.5, 1.5, 2.5], y=[row + 0.22] * 3, mode="text",
+                x=[0.5, 1.5, 2.5], y=[row - 0.22] * 3, mode="text",
                 text=[f"Grade {b}: {labels[b - 1]}" for b in (1, 2, 3)],
                 textfont=dict(size=13, color=INK), hoverinfo="skip",
             )
@@ -102,7 +102,7 @@ def grade_bands_chart(ki67: float | None, mitoses: float | None) -> Chart:
         if value is not None:
             fig.add_trace(
                 go.Scatter(
-                    x=[_band_position(value, (low, high), top)], y=[row - 0.08], mode="markers+text",
+                    x=[_band_position(value, (low, high), top)], y=[row + 0.02], mode="markers+text",
                     marker=dict(symbol="triangle-down", size=22, color=INK),
                     text=[f"{value:g}{unit}"], textposition="bottom center",
                     textfont=dict(size=15, color=INK), hovertemplate=f"{name}: {value:g}{unit}<extra></extra>",
@@ -112,7 +112,7 @@ def grade_bands_chart(ki67: float | None, mitoses: float | None) -> Chart:
         table.append({"Measure": name, **{f"Grade {b}": labels[b - 1] for b in (1, 2, 3)},
                       "Your value": "not given" if value is None else f"{value:g}{unit}"})
     fig.update_xaxes(range=[0, 3], showticklabels=False, showgrid=False, zeroline=False)
-    fig.update_yaxes(tickvals=[0, 1], ticktext=[s[0] for s in scales], range=[-0.6, 1.6], showgrid=False)
+    fig.update_yaxes(tickvals=[0, 1], ticktext=[s[0] for s in scales], range=[1.6, -0.6], showgrid=False)
     _layout(fig, "Where your values fall on the WHO grade bands", 300)
     where = "; ".join(alt_parts) if alt_parts else "No values given yet"
     alt = (

@@ -38,7 +38,7 @@ else:
         "mitoses": "The mitotic count decided it.",
         "both": "Both measures point to the same grade." if ki67 is not None and mitoses is not None else "",
     }[result.decided_by]
-    st.success(f"### Grade {result.grade}: {name}\n{decided}", icon=":material/check_circle:")
+    st.success(f"### {name}\n{decided}", icon=":material/check_circle:")
     st.markdown(result.explanation)
     for note in result.near_cutoff:
         st.warning(note, icon=":material/error:")
