@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
+from netaid.decision import RELATION_TEXT
 from netaid.grading import KI67_CUTOFFS, MITOSES_CUTOFFS
 from netaid.models import Site, Stage
 
@@ -183,4 +184,69 @@ def stage_body_chart(stage: Stage, site_id: str, site_name: str) -> Chart:
     _layout(fig, f"{stage.name}: where the tumor is", 520)
     involved = ", ".join(r["Place"] for r in table if r["Involved at this stage"] == "yes")
     alt = f"A simple outline of a body. For the {stage.name.lower()} stage, these places are marked: {involved}."
+    return Chart(fig, alt, table)
+
+
+SIDE_EFFECT_LEVELS = {0: "not listed", 1: "common", 2: "rare but serious", 3: "late effect"}
+SIDE_EFFECT_COLOURS = ["#ffffff", "#fbe3b5", "#f6c8c2", "#d9d2e9"]
+
+
+def side_effect_heatmap(effects: list[str], options: list[str], matrix: list[list[int]]) -> Chart:
+    """Options (columns) by side effects (rows): which the sources list, and how."""
+    scale = []
+    for level, colour in enumerate(SIDE_EFFECT_COLOURS):
+        scale += [[level / 4, colour], [(level + 1) / 4, colour]]
+    text = [[SIDE_EFFECT_LEVELS[v] if v else "" for v in row] for row in matrix]
+    fig = go.Figure(
+        go.Heatmap(
+            z=matrix, x=options, y=effects, zmin=0, zmax=4, colorscale=scale, showscale=False,
+            text=text, texttemplate="%{text}", textfont=dict(size=12, color=INK), xgap=2, ygap=2,
+            hovertemplate="%{x}: %{y} (%{text})<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(side="top")
+    _layout(fig, "Side effects the sources list for each option", 120 + 34 * len(effects))
+    fig.update_layout(margin=dict(l=10, r=10, t=110, b=10))
+    table = [{"Side effect": e, **{o: SIDE_EFFECT_LEVELS[row[j]] for j, o in enumerate(options)}} for e, row in zip(effects, matrix)]
+    listed = "; ".join(
+        f"{o}: " + (", ".join(f"{e} ({SIDE_EFFECT_LEVELS[row[j]]})" for e, row in zip(effects, matrix) if row[j]) or "none listed")
+        for j, o in enumerate(options)
+    )
+    return Chart(fig, f"Grid of side effects by option. {listed}.", table)
+
+
+RELATION_COLOURS = {-1: "#f6c8c2", 0: "#f4f4f4", 1: "#cde9d9"}
+IMPORTANCE = ["not important", "a little important", "somewhat important", "important", "very important"]
+
+
+def values_chart(options: list[str], values: list[str], relation: list[list[int]], importance: list[int]) -> Chart:
+    """How each option relates to each value (toward / no link / against). No totals, no ranking.
+
+    `values` are short headings (a newline marks the wrap); dots under each heading show how
+    much it matters to the person (0-4).
+    """
+    columns = [f"{v.replace(chr(10), '<br>')}<br>{'●' * i}{'○' * (4 - i)}" for v, i in zip(values, importance)]
+    plain = [v.replace("\n", " ") for v in values]
+    scale = [[0, RELATION_COLOURS[-1]], [0.33, RELATION_COLOURS[-1]], [0.34, RELATION_COLOURS[0]],
+             [0.66, RELATION_COLOURS[0]], [0.67, RELATION_COLOURS[1]], [1, RELATION_COLOURS[1]]]
+    words = [[RELATION_TEXT[r] for r in row] for row in relation]
+    fig = go.Figure(
+        go.Heatmap(
+            z=relation, x=columns, y=options, zmin=-1, zmax=1, colorscale=scale, showscale=False,
+            text=[[{1: "✓", 0: "", -1: "✗"}[r] for r in row] for row in relation], texttemplate="%{text}",
+            textfont=dict(size=16, color=INK), xgap=3, ygap=3, customdata=words,
+            hovertemplate="%{y}: %{customdata}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed", tickfont=dict(size=12, color=INK))
+    _layout(fig, "How each option relates to what matters to you", 200 + 36 * len(options))
+    fig.update_xaxes(side="top", tickangle=0, tickfont=dict(size=12, color=INK))
+    fig.update_layout(margin=dict(l=10, r=10, t=150, b=10), title=dict(y=0.98, yanchor="top"))
+    table = [{"Option": o, **{v: RELATION_TEXT[row[j]] for j, v in enumerate(plain)}} for o, row in zip(options, relation)]
+    table.append({"Option": "How much it matters to you", **{v: IMPORTANCE[i] for v, i in zip(plain, importance)}})
+    alt = "Grid of options by the things that matter to you. " + "; ".join(
+        f"{o}: " + (", ".join(f"{RELATION_TEXT[row[j]].lower()} {v.lower()}" for j, v in enumerate(plain) if row[j]) or "no direct links")
+        for o, row in zip(options, relation)
+    ) + ". There is no total score."
     return Chart(fig, alt, table)

@@ -117,6 +117,7 @@ def side_effect_matrix(library: Library, options: list[Option]) -> tuple[list[st
 class Value:
     id: str
     label: str
+    short: str  # a chart column heading; \n marks where it wraps
     fits_goals: tuple[str, ...] = ()  # an option with this goal works toward the value
     against: tuple[str, ...] = ()  # an option that involves any of these works against it
 
@@ -124,13 +125,13 @@ class Value:
 # The values the sources raise when people weigh options (cancernet questions to ask about
 # daily life and work; side effects such as hair loss and nausea; time in hospital).
 VALUES: tuple[Value, ...] = (
-    Value("daily_life", "Keeping daily life and work as usual", against=("hospital_stay", "time_off")),
-    Value("avoid_surgery", "Avoiding an operation", against=("surgery",)),
-    Value("avoid_injections", "Avoiding shots (injections)", against=("injections",)),
-    Value("avoid_hair_nausea", "Avoiding hair loss and nausea", against=("hair_loss", "nausea")),
-    Value("control_symptoms", "Controlling symptoms", fits_goals=("control_symptoms", "relieve")),
-    Value("slow_growth", "Slowing or removing the tumor", fits_goals=("slow_growth", "remove_tumor")),
-    Value("less_hospital", "Less time in hospital", against=("hospital_stay",)),
+    Value("daily_life", "Keeping daily life and work as usual", "Usual\ndaily life", against=("hospital_stay", "time_off")),
+    Value("avoid_surgery", "Avoiding an operation", "No\noperation", against=("surgery",)),
+    Value("avoid_injections", "Avoiding shots (injections)", "No\nshots", against=("injections",)),
+    Value("avoid_hair_nausea", "Avoiding hair loss and nausea", "No hair loss,\nnausea", against=("hair_loss", "nausea")),
+    Value("control_symptoms", "Controlling symptoms", "Symptom\ncontrol", fits_goals=("control_symptoms", "relieve")),
+    Value("slow_growth", "Slowing or removing the tumor", "Tumor\ncontrol", fits_goals=("slow_growth", "remove_tumor")),
+    Value("less_hospital", "Less time in hospital", "Less time\nin hospital", against=("hospital_stay",)),
 )
 RELATION_TEXT = {1: "Works toward this", 0: "No direct link", -1: "Works against this"}
 

@@ -9,7 +9,6 @@ from typing import Any
 
 from netaid.conditions import Predicate, compile_condition
 from netaid.content import Library
-from netaid.option_models import Rule
 from netaid.profile import parse_profile
 
 
@@ -61,14 +60,22 @@ class Explorer:
     """Rules compiled once; `explore` is then a pure, fast function of a profile."""
 
     def __init__(self, library: Library) -> None:
-        self._rules: list[tuple[Rule, Predicate, Reason]] = [
-            (rule, compile_condition(rule.when), Reason(rule.id, rule.why, tuple(rule.sources)))
-            for rule in library.rules.rules
-        ]
-        self._options = {o.id: o for o in library.options.options}
-        self._order = {o.id: i for i, o in enumerate(library.options.options)}
-        self._cautions = {c.id: c for c in library.cautions.cautions}
-        self._caution_order = {c.id: i for i, c in enumerate(library.cautions.cautions)}
+        options = {o.id: o for o in library.options.options}
+        order = {o.id: i for i, o in enumerate(library.options.options)}
+        cautions = {c.id: c for c in library.cautions.cautions}
+        caution_order = {c.id: i for i, c in enumerate(library.cautions.cautions)}
+        # Everything a matching rule contributes is built here once, so evaluating a
+        # profile only tests conditions and collects ready-made pieces.
+        self._rules: list[tuple[Predicate, Reason, tuple[str, ...], tuple[str, ...], tuple[Note, ...]]] = []
+        for rule in library.rules.rules:
+            reason = Reason(rule.id, rule.why, tuple(rule.sources))
+            notes = tuple(Note(text, rule.id, reason.sources) for text in rule.add.notes)
+            added = tuple(sorted(dict.fromkeys(rule.add.options), key=order.__getitem__))
+            self._rules.append((compile_condition(rule.when), reason, added, tuple(dict.fromkeys(rule.add.cautions)), notes))
+        self._option_info = {oid: (o.name, o.goal) for oid, o in options.items()}
+        self._order = order
+        self._cautions = cautions
+        self._caution_order = caution_order
 
     def explore(self, raw_profile: dict[str, Any]) -> Exploration:
         """Evaluate every rule; raises ProfileError for fields or values outside the vocabulary."""
@@ -78,24 +85,20 @@ class Explorer:
         reasons: dict[str, list[Reason]] = {}
         caution_rules: dict[str, list[str]] = {}
         notes: list[Note] = []
-        for rule, matches, reason in self._rules:
+        for matches, reason, added, cautions, rule_notes in self._rules:
             if not matches(profile):
                 continue
-            for option_id in rule.add.options:
-                trail = reasons.setdefault(option_id, [])
-                if reason not in trail:
-                    trail.append(reason)
-            for caution_id in rule.add.cautions:
-                caution_rules.setdefault(caution_id, []).append(rule.id)
-            notes.extend(Note(text, rule.id, reason.sources) for text in rule.add.notes)
-        options = tuple(
-            ShownOption(oid, self._options[oid].name, self._options[oid].goal, tuple(trail))
-            for oid, trail in sorted(reasons.items(), key=lambda kv: self._order[kv[0]])
-        )
-        cautions = tuple(
-            ShownCaution(cid, c.title, c.text, tuple(c.sources), tuple(caution_rules[cid]))
-            for cid, c in sorted(
-                ((cid, self._cautions[cid]) for cid in caution_rules), key=lambda kv: self._caution_order[kv[0]]
-            )
-        )
-        return Exploration(profile, options, cautions, tuple(notes))
+            for option_id in added:
+                reasons.setdefault(option_id, []).append(reason)
+            for caution_id in cautions:
+                caution_rules.setdefault(caution_id, []).append(reason.rule)
+            notes.extend(rule_notes)
+        shown = []
+        for oid in sorted(reasons, key=self._order.__getitem__):
+            name, goal = self._option_info[oid]
+            shown.append(ShownOption(oid, name, goal, tuple(reasons[oid])))
+        shown_cautions = []
+        for cid in sorted(caution_rules, key=self._caution_order.__getitem__):
+            c = self._cautions[cid]
+            shown_cautions.append(ShownCaution(cid, c.title, c.text, tuple(c.sources), tuple(caution_rules[cid])))
+        return Exploration(profile, tuple(shown), tuple(shown_cautions), tuple(notes))

@@ -13,6 +13,8 @@ PAGES: list[tuple[str, str, str, str]] = [
     ("grade.py", "Grade", ":material/speed:", "grade"),
     ("stage.py", "Stage", ":material/accessibility_new:", "stage"),
     ("diagnosis.py", "Diagnosis tests", ":material/biotech:", "diagnosis"),
+    ("explorer.py", "Treatment options", ":material/alt_route:", "explorer"),
+    ("decide.py", "Compare & decide", ":material/compare:", "decide"),
     ("glossary.py", "Glossary", ":material/dictionary:", "glossary"),
     ("sources.py", "Sources & about", ":material/info:", "sources"),
 ]

@@ -12,6 +12,7 @@ import streamlit as st
 from netaid.charts import Chart
 from netaid.content import Library, load_library
 from netaid.models import Item
+from netaid.rules import Explorer
 from netaid.yamldoc import ContentError
 
 log = logging.getLogger("netaid")
@@ -54,6 +55,16 @@ def require_app_shell() -> None:
 
     PagesManager.uses_pages_directory = False
     st.rerun()
+
+
+@st.cache_resource(show_spinner=False)
+def _cached_explorer(_library: Library) -> Explorer:
+    return Explorer(_library)
+
+
+def explorer() -> Explorer:
+    """The rule engine, compiled once per process."""
+    return _cached_explorer(library())
 
 
 def library() -> Library:

@@ -43,3 +43,41 @@ def test_first_visit_to_a_deep_link_goes_through_the_app_shell(page, tmp_path):
         assert "Learn about NETs" in nav.inner_text()
         assert page.locator("h1").first.inner_text() != ""
         assert page.get_by_role("dialog").count() == 0, "no 'page not found' dialog"
+
+
+def test_explorer_flow_in_the_browser(page, app_url):
+    """Preset -> options -> keep two -> compare -> values, with axe scans along the way."""
+    page.goto(f"{app_url}/explorer")
+    wait_idle(page)
+    page.get_by_role("button", name="Small-intestine NET with carcinoid syndrome and liver spread").click()
+    wait_idle(page)
+    assert "site=small_intestine" in page.url
+    card = page.locator("[data-testid='stExpander']", has_text="Somatostatin analog shots (octreotide, lanreotide)")
+    card.get_by_text("Somatostatin analog shots (octreotide, lanreotide)").click()
+    wait_idle(page)
+    assert card.get_by_text("Why it appears for this situation").is_visible()
+    card.get_by_text("Keep this option for my visit sheet").click()
+    wait_idle(page)
+    screenshot(page, "explorer-preset")
+    results = AXE.run(page)
+    assert results.violations_count == 0, _violations_summary(results)
+
+    page.get_by_role("link", name="Compare options and think about what matters to you").click()
+    page.wait_for_url("**/decide")
+    page.get_by_role("heading", name="Compare options and decide what matters").wait_for()
+    wait_idle(page)
+    page.locator("[data-testid='stTable']").first.wait_for()
+    assert page.get_by_text("Somatostatin analog shots (octreotide, lanreotide)").first.is_visible()
+    screenshot(page, "decide-flow")
+    results = AXE.run(page)
+    assert results.violations_count == 0, _violations_summary(results)
+
+
+def test_shared_explorer_link_opens_the_same_situation(page, app_url):
+    page.goto(f"{app_url}/explorer?site=pancreas&extent=metastatic&resectable=no&sstr=positive")
+    wait_idle(page)
+    assert page.get_by_text("Sunitinib", exact=False).first.is_visible()
+    page.goto(f"{app_url}/explorer?site=mars&%3Cscript%3E=1")
+    wait_idle(page)
+    assert page.get_by_text("was not understood").first.is_visible()
+    assert page.locator("[data-testid='stException']").count() == 0

@@ -1,0 +1,76 @@
+"""Compare & decide: options side by side, what matters to me, and the SURE check."""
+
+import streamlit as st
+
+from netaid.charts import IMPORTANCE, side_effect_heatmap, values_chart
+from netaid.decision import SURE_QUESTIONS, VALUES, compare_rows, side_effect_matrix, sure_shows_doubt, value_relation
+from ui.shell import explorer, library, require_app_shell, show_chart
+
+require_app_shell()
+
+lib = library()
+OPTIONS = {o.id: o for o in lib.options.options}
+result = explorer().explore(st.session_state.get("profile", {}))
+shown_ids = [o.id for o in result.options]
+
+st.title("Compare options and decide what matters")
+st.markdown(
+    "Here you can look at options side by side and think about what matters most to you. "
+    "Nothing here adds up a score or says which option is best. It is a way to get ready "
+    "to talk with your care team."
+)
+st.page_link("pages/explorer.py", label="Change the situation in the explorer", icon=":material/tune:")
+
+st.header("Compare options side by side")
+kept = [o for o in st.session_state.get("kept_options", []) if o in shown_ids]
+default = kept[:4] if len(kept) >= 2 else shown_ids[:2]
+picked = st.multiselect(
+    "Pick 2 to 4 options", shown_ids, default=default, max_selections=4, key="compare_ids",
+    format_func=lambda i: OPTIONS[i].name,
+)
+if len(picked) < 2:
+    st.info("Pick at least 2 options to compare them.")
+else:
+    chosen = [OPTIONS[i] for i in picked]
+    st.table(compare_rows(lib, chosen))
+    effects, names, matrix = side_effect_matrix(lib, chosen)
+    if effects:
+        show_chart(side_effect_heatmap(effects, names, matrix), key="side_effect_heatmap")
+
+st.header("What matters to me")
+st.markdown("Move each slider to show how much it matters to you. There are no right answers.")
+importance = []
+for value in VALUES:
+    importance.append(
+        IMPORTANCE.index(
+            st.select_slider(value.label, options=IMPORTANCE, value=IMPORTANCE[2], key=f"value_{value.id}")
+        )
+    )
+st.session_state["values_answers"] = {v.label: IMPORTANCE[i] for v, i in zip(VALUES, importance)}
+shown = [OPTIONS[i] for i in shown_ids]
+relation = [[value_relation(o, v) for v in VALUES] for o in shown]
+show_chart(values_chart([o.name for o in shown], [v.short for v in VALUES], relation, importance), key="values_chart")
+st.caption(
+    "✓ on green: the option works toward that value. ✗ on red: it works against it, for example an "
+    "option that involves an operation, when avoiding one matters to you. Grey: no direct link. "
+    "The dots under each heading show how much it matters to you."
+)
+
+st.header("Check how sure you feel (SURE test)")
+answers = {}
+for key, question in SURE_QUESTIONS:
+    choice = st.radio(question, ["Yes", "No"], index=None, key=f"sure_{key}", horizontal=True)
+    answers[key] = None if choice is None else choice == "Yes"
+st.session_state["sure_answers"] = answers
+doubt = sure_shows_doubt(answers)
+if doubt is None:
+    st.caption("Answer all four questions to see the result.")
+elif doubt:
+    st.warning(
+        "Your answers show some doubt. That is common. It may help to talk it through with your care "
+        "team before you decide. You can bring your questions on a visit sheet.",
+        icon=":material/forum:",
+    )
+else:
+    st.success("You feel sure, informed, clear and supported. Share your thoughts with your care team.")
+st.caption("SURE test: O'Connor and Légaré, Ottawa Hospital Research Institute (2008).")

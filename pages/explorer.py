@@ -1,0 +1,127 @@
+"""Treatment options: describe the situation, see every option the sources describe for it and why."""
+
+import streamlit as st
+
+from netaid.decision import PRESETS, group_by_goal, profile_from_query, query_from_profile
+from netaid.profile import PROFILE_FIELDS, ProfileError
+from netaid.vocabulary import REQUIRED_CAUTION_IDS, SYMPTOM_IDS
+from ui.explorer_cards import option_card
+from ui.shell import cite, explorer, library, require_app_shell
+
+require_app_shell()
+
+lib = library()
+engine = explorer()
+SITES = {s.id: s.name for s in lib.sites.sites}
+OPTION_NAMES = {o.id: o.name for o in lib.options.options}
+WORDS = {
+    "extent": {"localized": "Only where it started", "regional": "Spread nearby (lymph nodes or tissue)",
+               "metastatic": "Spread to other parts of the body", "unknown": "Not sure"},
+    "grade": {1: "Grade 1", 2: "Grade 2", 3: "Grade 3", "unknown": "Not sure"},
+    "differentiation": {"well": "Well formed (looks like normal cells)", "poorly": "Poorly formed", "unknown": "Not sure"},
+    "syndrome": {"none": "None", "carcinoid_syndrome": "Carcinoid syndrome", "insulinoma": "Insulinoma (low blood sugar)",
+                 "gastrinoma": "Gastrinoma / Zollinger-Ellison (stomach ulcers)", "vipoma": "VIPoma (watery diarrhea)",
+                 "other": "Another hormone syndrome"},
+    "sstr": {"positive": "Yes, it lit up", "negative": "No, it did not light up", "unknown": "Not done or not sure"},
+    "resectable": {"yes": "Yes", "no": "No", "unknown": "Not sure"},
+    "growth": {"stable": "Staying the same", "growing": "Growing", "unknown": "Not sure"},
+    "symptoms": {"diarrhea": "Diarrhea", "flushing": "Flushing (red, warm face)", "wheezing": "Wheezing",
+                 "heart_valve_problems": "Heart valve problems", "bone_pain": "Bone pain",
+                 "low_blood_sugar": "Low blood sugar", "stomach_ulcers": "Stomach ulcers"},
+}
+KEY = "p_{}".format
+
+
+def set_widgets(profile: dict) -> None:
+    """Put a (partial) profile into the form's widgets, defaults for the rest."""
+    for name, spec in PROFILE_FIELDS.items():
+        value = profile.get(name, spec.default)
+        st.session_state[KEY(name)] = list(value) if spec.kind == "list" else value
+
+
+def apply_preset(label: str) -> None:
+    set_widgets(PRESETS[label])
+
+
+# First run in this session: the link's query parameters (if any) fill the form.
+if "explorer_ready" not in st.session_state:
+    from_link, warnings = profile_from_query(st.query_params.to_dict())
+    set_widgets(from_link or st.session_state.get("profile", {}))
+    st.session_state["link_warnings"] = warnings
+    st.session_state["explorer_ready"] = True
+
+st.title("Treatment options explorer")
+st.markdown(
+    "Describe the situation, in your words or from the care team's notes. NETaid then lists every "
+    "option our sources describe for it, and shows **why** each one appears. It does not rank them "
+    "or pick one: the choice is yours to make with your care team."
+)
+for warning in st.session_state.pop("link_warnings", []):
+    st.warning(f"{warning} You can set it again below.", icon=":material/link_off:")
+
+st.header("Start from an example")
+with st.container(horizontal=True):
+    for label in PRESETS:
+        st.button(label, key=f"preset_{label}", on_click=apply_preset, args=(label,))
+
+st.header("Describe the situation")
+c1, c2 = st.columns(2)
+with c1:
+    st.selectbox("Where did the tumor start?", list(SITES), key=KEY("site"), format_func=SITES.get)
+    st.radio("How far has it spread?", list(WORDS["extent"]), key=KEY("extent"), format_func=WORDS["extent"].get)
+    st.selectbox("Grade, if known", list(WORDS["grade"]), key=KEY("grade"), format_func=WORDS["grade"].get)
+    st.number_input("Ki-67 percent, if known (fills in the grade)", 0.0, 100.0, key=KEY("ki67"), value=None, format="%g")
+    st.number_input("Mitotic count per 2 mm², if known", 0.0, key=KEY("mitoses"), value=None, format="%g")
+    st.radio("How do the cells look?", list(WORDS["differentiation"]), key=KEY("differentiation"),
+             format_func=WORDS["differentiation"].get)
+    st.number_input("Tumor size in cm, if known", min_value=0.1, key=KEY("tumor_size_cm"), value=None, format="%g")
+with c2:
+    st.toggle("It makes hormones that cause symptoms", key=KEY("functional"))
+    st.selectbox("Hormone syndrome", list(WORDS["syndrome"]), key=KEY("syndrome"), format_func=WORDS["syndrome"].get)
+    st.radio("Did a receptor scan (like DOTATATE PET) show the tumor lighting up?", list(WORDS["sstr"]),
+             key=KEY("sstr"), format_func=WORDS["sstr"].get)
+    st.checkbox("It has spread to the liver", key=KEY("liver_metastases"))
+    st.checkbox("It has spread to the bone", key=KEY("bone_metastases"))
+    st.radio("Has the care team said surgery could take all of it out?", list(WORDS["resectable"]),
+             key=KEY("resectable"), format_func=WORDS["resectable"].get, horizontal=True)
+    st.radio("Is it growing?", list(WORDS["growth"]), key=KEY("growth"), format_func=WORDS["growth"].get, horizontal=True)
+    st.multiselect("Symptoms", list(SYMPTOM_IDS), key=KEY("symptoms"), format_func=WORDS["symptoms"].get)
+    st.multiselect("Treatments already tried", list(OPTION_NAMES), key=KEY("previous_treatments"),
+                   format_func=OPTION_NAMES.get)
+
+raw = {name: st.session_state.get(KEY(name)) for name in PROFILE_FIELDS}
+try:
+    result = engine.explore(raw)
+except ProfileError as error:  # only reachable if widget state was tampered with
+    st.warning(f"Part of the form could not be read ({error}). The usual settings are used instead.")
+    set_widgets({})
+    result = engine.explore({})
+st.session_state["profile"] = {k: v for k, v in raw.items() if v not in (None, [], ())}
+st.query_params.from_dict(query_from_profile(result.profile))
+st.caption("The link in your browser's address bar now holds this situation, so you can share or bookmark it.")
+
+st.header("Options the sources describe", anchor="treatments")
+if result.cautions:
+    st.subheader("Important cautions")
+    for caution in result.cautions:
+        # The cautions every source insists on are red; the others amber.
+        box = st.error if caution.id in REQUIRED_CAUTION_IDS else st.warning
+        box(f"**{caution.title}.** {caution.text}", icon=":material/warning:")
+        cite(lib, caution.sources)
+if result.notes:
+    with st.container(border=True):
+        st.markdown("**Good to know**")
+        st.markdown("\n".join(f"- {note.text}" for note in result.notes))
+        cite(lib, [s for note in result.notes for s in note.sources])
+
+st.markdown(
+    f"**{len(result.options)} options** are listed below, grouped by what they aim to do. "
+    "The order is not a ranking. Open any option to see why it appears, what it is like, its "
+    "benefits and its side effects."
+)
+kept = st.session_state.setdefault("kept_options", [])
+for goal_label, shown in group_by_goal(list(result.options)):
+    st.subheader(goal_label)
+    for option in shown:
+        option_card(lib, option, kept)
+st.page_link("pages/decide.py", label="Compare options and think about what matters to you", icon=":material/compare:")

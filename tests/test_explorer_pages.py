@@ -1,0 +1,101 @@
+"""Explorer and Compare & decide pages: preset -> options -> compare -> values, and links."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from tests.test_pages import APP, figure, open_page, page_text
+
+PRESET = "Small-intestine NET with carcinoid syndrome and liver spread"
+
+
+def explorer_with_link(query: dict[str, str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    at.switch_page("pages/explorer.py")
+    at.query_params.update(query)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_preset_fills_the_form_and_lists_options_with_reasons():
+    at = open_page("explorer.py")
+    assert [e.label for e in at.expander] == ["Clinical trial", "Supportive (palliative) care"]
+    at.button(key=f"preset_{PRESET}").click().run()
+    assert at.selectbox(key="p_site").value == "small_intestine"
+    assert at.checkbox(key="p_liver_metastases").value is True
+    labels = [e.label for e in at.expander]
+    assert "Telotristat (Xermelo)" in labels and "Cryotherapy (freezing the tumor)" in labels
+    errors = " ".join(e.proto.body for e in at.error)
+    assert "Carcinoid crisis" in errors and "Everolimus and carcinoid syndrome" in errors
+    text = page_text(at)
+    assert "Why it appears for this situation" in text and "Questions to ask your care team" in text
+    assert at.query_params["site"] == "small_intestine"
+
+
+def test_changing_a_field_changes_the_options():
+    at = open_page("explorer.py")
+    at.multiselect(key="p_symptoms").set_value(["wheezing"]).run()
+    assert "Breathing medicine (bronchodilator)" in [e.label for e in at.expander]
+
+
+def test_deep_link_reproduces_the_profile():
+    at = explorer_with_link({"site": "pancreas", "extent": "metastatic", "resectable": "no", "sstr": "positive"})
+    assert at.selectbox(key="p_site").value == "pancreas"
+    assert at.radio(key="p_extent").value == "metastatic"
+    assert any("Sunitinib" in e.label for e in at.expander)
+    assert not [w for w in at.warning if "not understood" in w.proto.body]
+
+
+def test_garbage_link_warns_gently_and_uses_defaults():
+    at = explorer_with_link({"site": "mars", "zzz": "1", "ki67": "lots", "extent": "regional"})
+    warnings = " ".join(w.proto.body for w in at.warning)
+    assert "“site” was not understood" in warnings and "unknown setting “zzz”" in warnings
+    assert "“ki67” was not understood" in warnings
+    assert at.selectbox(key="p_site").value == "other"
+    assert at.radio(key="p_extent").value == "regional", "the good parts of the link are kept"
+
+
+def test_kept_options_carry_to_compare_and_values():
+    at = open_page("explorer.py")
+    at.button(key=f"preset_{PRESET}").click().run()
+    at.checkbox(key="keep_somatostatin_analog").check().run()
+    at.checkbox(key="keep_prrt").check().run()
+    assert at.session_state["kept_options"] == ["somatostatin_analog", "prrt"]
+    at.switch_page("pages/decide.py").run()
+    assert not at.exception
+    assert at.multiselect(key="compare_ids").value == ["somatostatin_analog", "prrt"]
+    table = at.table[0]
+    assert "Rare but serious risks" in table.value["Question"].tolist()
+    heatmap = figure(at, 0)
+    assert heatmap["data"][0]["type"] == "heatmap"
+    assert set(heatmap["data"][0]["x"]) == {"Somatostatin analog shots (octreotide, lanreotide)", "PRRT (radiation drug given through a vein)"}
+
+
+def test_values_chart_follows_the_sliders_without_a_score():
+    at = open_page("explorer.py")
+    at.button(key=f"preset_{PRESET}").click().run()
+    at.switch_page("pages/decide.py").run()
+    at.select_slider(key="value_avoid_surgery").set_value("very important").run()
+    values = figure(at, 1)
+    assert any(x.endswith("●●●●") for x in values["data"][0]["x"])
+    assert "no total score" in at.get("plotly_chart")[1].proto.alt.lower()
+    assert at.session_state["values_answers"]["Avoiding an operation"] == "very important"
+
+
+def test_sure_check_suggests_talking_when_in_doubt():
+    at = open_page("decide.py")
+    for key in ("sure", "understand", "risk_benefit"):
+        at.radio(key=f"sure_{key}").set_value("Yes").run()
+    assert "Answer all four" in page_text(at)
+    at.radio(key="sure_encouragement").set_value("No").run()
+    assert "talk it through with your care" in at.warning[0].proto.body
+    at.radio(key="sure_encouragement").set_value("Yes").run()
+    assert at.success and not at.warning
+
+
+def test_compare_needs_two_options():
+    at = open_page("decide.py")
+    at.multiselect(key="compare_ids").set_value(["clinical_trial"]).run()
+    assert "Pick at least 2" in at.info[0].proto.body
