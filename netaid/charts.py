@@ -250,3 +250,40 @@ def values_chart(options: list[str], values: list[str], relation: list[list[int]
         for o, row in zip(options, relation)
     ) + ". There is no total score."
     return Chart(fig, alt, table)
+
+
+def mastery_chart(rows: list[tuple[str, int, int]]) -> Chart:
+    """Bars: per topic, the share of its questions last answered right. rows: (topic, mastered, total)."""
+    percents = [round(100 * m / t, 1) if t else 0.0 for _, m, t in rows]
+    fig = go.Figure(
+        go.Bar(
+            x=percents, y=[r[0] for r in rows], orientation="h", marker_color=ACCENT,
+            text=[f"{m} of {t}" for _, m, t in rows], textposition="outside",
+            hovertemplate="%{y}: %{x}%<extra></extra>",
+        )
+    )
+    fig.update_xaxes(range=[0, 115], title_text="Questions you last answered right (%)")
+    fig.update_yaxes(autorange="reversed")
+    _layout(fig, "Mastery by topic", 90 + 44 * len(rows))
+    table = [{"Topic": name, "Answered right": m, "Questions": t, "Percent": p} for (name, m, t), p in zip(rows, percents)]
+    alt = "Bar chart of mastery by topic. " + "; ".join(f"{name}: {m} of {t}" for name, m, t in rows) + "."
+    return Chart(fig, alt, table)
+
+
+def accuracy_chart(days: list[tuple[object, int, int]]) -> Chart:
+    """Line: share of answers right on each day the learner practised."""
+    labels = [str(d) for d, _, _ in days]
+    percents = [round(100 * r / n, 1) for _, n, r in days]
+    fig = go.Figure(
+        go.Scatter(
+            x=labels, y=percents, mode="lines+markers+text", marker=dict(size=10, color=ACCENT),
+            line=dict(color=ACCENT, width=3), text=[f"{p:g}%" for p in percents], textposition="top center",
+            hovertemplate="%{x}: %{y}% right<extra></extra>",
+        )
+    )
+    fig.update_yaxes(range=[0, 110], title_text="Answers right (%)")
+    fig.update_xaxes(type="category", title_text="Day")
+    _layout(fig, "Accuracy over time", 320)
+    table = [{"Day": label, "Answered": n, "Right": r, "Percent": p} for label, (_, n, r), p in zip(labels, days, percents)]
+    alt = "Line chart of answers right per day. " + "; ".join(f"{label}: {p:g}% of {n}" for label, (_, n, _r), p in zip(labels, days, percents)) + "."
+    return Chart(fig, alt, table)

@@ -100,7 +100,7 @@ def _grade_value(rng: random.Random, cutoffs: tuple[float, float], top: float, i
     return float(round(value)) if integer else round(value, 1)
 
 
-def generated_grade_question(rng: random.Random) -> SingleChoice:
+def generated_grade_question(rng: random.Random, ident: str) -> SingleChoice:
     """A grade question from random Ki-67 and/or mitotic values, with a worked explanation."""
     which = rng.choice(("ki67", "mitoses", "both"))
     ki67 = _grade_value(rng, KI67_CUTOFFS, 60, False) if which in ("ki67", "both") else None
@@ -111,9 +111,8 @@ def generated_grade_question(rng: random.Random) -> SingleChoice:
         given.append(f"a Ki-67 index of {ki67:g}%")
     if mitoses is not None:
         given.append(f"a mitotic count of {mitoses:g} per 2 mm²")
-    ident = f"generated-{which}-{ki67 if ki67 is not None else 'x'}-{mitoses if mitoses is not None else 'x'}"
     return SingleChoice(
-        id=ident.replace(".", "_").lower(),
+        id=ident,
         type="single",
         prompt=f"A NET has {' and '.join(given)}. What is its WHO grade?",
         choices=["Grade 1", "Grade 2", "Grade 3"],
@@ -124,7 +123,41 @@ def generated_grade_question(rng: random.Random) -> SingleChoice:
     )
 
 
+GENERATED_PREFIX = "generated-"
+
+
+def generated_question(seed: int, index: int) -> SingleChoice:
+    """Generated grade question number `index` of a seed; its id (generated-SEED-INDEX) rebuilds it."""
+    rng = random.Random(f"{seed}:{index}")
+    return generated_grade_question(rng, f"{GENERATED_PREFIX}{seed}-{index}")
+
+
 def generated_grade_questions(seed: int, count: int) -> list[SingleChoice]:
     """`count` generated grade questions, the same ones for the same seed."""
-    rng = random.Random(seed)
-    return [generated_grade_question(rng) for _ in range(count)]
+    return [generated_question(seed, i) for i in range(count)]
+
+
+def find_question(library: Library, question_id: str) -> tuple[Question, str] | None:
+    """The question with this id and its topic, authored or generated; None if there is none."""
+    if question_id.startswith(GENERATED_PREFIX):
+        try:
+            seed, index = (int(part) for part in question_id[len(GENERATED_PREFIX):].split("-"))
+        except ValueError:
+            return None
+        return generated_question(seed, index), GENERATED_TOPIC
+    for topic, bank in library.quiz_banks.items():
+        for q in bank.questions:
+            if q.id == question_id:
+                return q, topic
+    return None
+
+
+def practice_ids(library: Library, topic: str | None, count: int, seed: int) -> list[str]:
+    """A practice round: `count` questions from a topic (or all), in an order fixed by `seed`.
+
+    topic "generated" gives generated grade questions instead of authored ones.
+    """
+    if topic == "generated":
+        return [f"{GENERATED_PREFIX}{seed}-{i}" for i in range(count)]
+    ids = [q.id for q in authored_questions(library, topic)]
+    return stable_order(ids, f"round:{seed}")[:count]

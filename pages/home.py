@@ -20,16 +20,19 @@ with col1:
     st.markdown("Learn what a NET is, where it starts, and what the words in your report mean.")
     st.page_link("pages/learn.py", label="Learn about NETs", icon=":material/menu_book:")
     st.page_link("pages/diagnosis.py", label="The tests doctors use", icon=":material/biotech:")
+    st.page_link("pages/explorer.py", label="Options for my situation", icon=":material/alt_route:")
 with col2:
     st.subheader("I'm explaining to a patient")
-    st.markdown("Show where a Ki-67 value falls on the WHO grade bands, and what stage means.")
+    st.markdown("Show where a Ki-67 value falls on the WHO grade bands, what stage means, and the options the sources describe.")
     st.page_link("pages/grade.py", label="Grade from Ki-67 and mitoses", icon=":material/speed:")
     st.page_link("pages/stage.py", label="Stage on a body picture", icon=":material/accessibility_new:")
+    st.page_link("pages/explorer.py", label="Treatment options explorer", icon=":material/alt_route:")
+    st.page_link("pages/present.py", label="Presenter mode for quiz questions", icon=":material/co_present:")
 with col3:
     st.subheader("I want to test what I know")
-    st.markdown("Check the words you have learned, then try the grade tool with your own numbers.")
-    st.page_link("pages/glossary.py", label="Glossary", icon=":material/dictionary:")
-    st.page_link("pages/grade.py", label="Try the grade tool", icon=":material/speed:")
+    st.markdown("Quiz yourself on triggers, symptoms, side effects, grade and stage, with every answer explained.")
+    st.page_link("pages/quiz.py", label="Take a quiz", icon=":material/quiz:")
+    st.page_link("pages/progress.py", label="See my progress", icon=":material/monitoring:")
 
 st.header("What NETaid does not do")
 st.markdown(

@@ -15,6 +15,9 @@ PAGES: list[tuple[str, str, str, str]] = [
     ("diagnosis.py", "Diagnosis tests", ":material/biotech:", "diagnosis"),
     ("explorer.py", "Treatment options", ":material/alt_route:", "explorer"),
     ("decide.py", "Compare & decide", ":material/compare:", "decide"),
+    ("quiz.py", "Quizzes", ":material/quiz:", "quiz"),
+    ("progress.py", "My progress", ":material/monitoring:", "progress"),
+    ("present.py", "Presenter mode", ":material/co_present:", "present"),
     ("glossary.py", "Glossary", ":material/dictionary:", "glossary"),
     ("sources.py", "Sources & about", ":material/info:", "sources"),
 ]

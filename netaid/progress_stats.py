@@ -1,0 +1,58 @@
+"""Summaries of a learner's answers for the Progress page (pure functions over answer records)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class TopicMastery:
+    topic: str
+    mastered: int  # questions whose latest answer was right
+    total: int
+
+    @property
+    def percent(self) -> float:
+        return round(100 * self.mastered / self.total, 1) if self.total else 0.0
+
+
+def latest_by_question(answers: Iterable[Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:
+    latest: dict[str, Mapping[str, Any]] = {}
+    for answer in answers:  # oldest first, so later answers win
+        latest[answer["question_id"]] = answer
+    return latest
+
+
+def mastery(answers: list[Mapping[str, Any]], topic_sizes: Mapping[str, int]) -> list[TopicMastery]:
+    """Per topic: how many of its questions the learner last answered right."""
+    right = Counter(a["topic"] for a in latest_by_question(answers).values() if a["correct"])
+    return [TopicMastery(topic, min(right[topic], size), size) for topic, size in topic_sizes.items()]
+
+
+def accuracy_by_day(answers: list[Mapping[str, Any]]) -> list[tuple[date, int, int]]:
+    """(day, answered, right) for each day with answers, oldest first."""
+    days: dict[date, list[int]] = defaultdict(lambda: [0, 0])
+    for a in answers:
+        day = days[a["answered_at"].date()]
+        day[0] += 1
+        day[1] += int(a["correct"])
+    return [(d, n, r) for d, (n, r) in sorted(days.items())]
+
+
+def missed_ids(answers: list[Mapping[str, Any]]) -> list[str]:
+    """Questions whose latest answer was wrong, most recent first."""
+    latest = latest_by_question(answers)
+    wrong = [a for a in latest.values() if not a["correct"]]
+    return [a["question_id"] for a in sorted(wrong, key=lambda a: a["answered_at"], reverse=True)]
+
+
+def most_missed(answers: list[Mapping[str, Any]], limit: int = 10) -> list[tuple[str, int, int]]:
+    """(question id, times wrong, times answered) for the questions missed most often."""
+    tries = Counter(a["question_id"] for a in answers)
+    misses = Counter(a["question_id"] for a in answers if not a["correct"])
+    ranked = sorted(misses.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [(qid, n, tries[qid]) for qid, n in ranked[:limit]]

@@ -1,0 +1,60 @@
+"""Progress: mastery by topic, accuracy over time, what is due, most-missed, export and import."""
+
+from datetime import datetime, timezone
+
+import streamlit as st
+
+from netaid.charts import accuracy_chart, mastery_chart
+from netaid.progress import ProgressFileError
+from netaid.progress_stats import accuracy_by_day, mastery, most_missed
+from netaid.quiz import find_question
+from ui.learner import current_learner, learner_box
+from ui.shell import library, require_app_shell, show_chart
+
+require_app_shell()
+
+lib = library()
+learner_box()
+store, learner_id, nickname = current_learner()
+answers = store.answers(learner_id)
+titles = {topic: bank.title for topic, bank in sorted(lib.quiz_banks.items())}
+
+st.title("Your progress")
+st.caption(f"Progress for **{nickname}**." if nickname else "Progress for this visit (guest).")
+if not answers:
+    st.info("No answers yet. Try a quiz round, then come back here.")
+    st.page_link("pages/quiz.py", label="Go to quizzes", icon=":material/quiz:")
+else:
+    st.metric("Questions answered", len(answers))
+    rows = [(titles[m.topic], m.mastered, m.total) for m in mastery(answers, {t: len(b.questions) for t, b in sorted(lib.quiz_banks.items())})]
+    show_chart(mastery_chart(rows), key="mastery")
+    show_chart(accuracy_chart(accuracy_by_day(answers)), key="accuracy")
+
+    st.header("Due for review")
+    due = store.due(learner_id, datetime.now(timezone.utc))
+    st.markdown(f"**{len(due)}** question(s) are due now.")
+    upcoming = sorted(store.next_due(learner_id).items(), key=lambda kv: kv[1])[:10]
+    if upcoming:
+        st.table([{"Question": (find_question(lib, q) or (None,))[0].prompt if find_question(lib, q) else q,
+                   "Next review": when.strftime("%Y-%m-%d %H:%M UTC")} for q, when in upcoming])
+
+    st.header("Most missed")
+    missed = most_missed(answers)
+    if missed:
+        st.table([{"Question": find_question(lib, q)[0].prompt if find_question(lib, q) else q,
+                   "Times wrong": n, "Times answered": tries} for q, n, tries in missed])
+    else:
+        st.markdown("Nothing missed yet.")
+
+st.header("Keep or move your progress")
+st.markdown("Download your answers as a file, or load a file you saved before. It holds only quiz answers.")
+st.download_button("Download my progress (JSON)", store.export(learner_id), file_name="netaid-progress.json",
+                   mime="application/json", key="export")
+upload = st.file_uploader("Load a progress file", type=["json"], key="import_file")
+if upload is not None and st.session_state.get("imported_name") != upload.file_id:
+    try:
+        added = store.import_(learner_id, upload.getvalue())
+        st.session_state["imported_name"] = upload.file_id
+        st.success(f"Loaded {added} answer(s).")
+    except ProgressFileError as error:
+        st.error(f"That file could not be loaded: {error}.")

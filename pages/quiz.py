@@ -1,0 +1,116 @@
+"""Quizzes: practice a topic, review what I missed, or what is due, with instant explained feedback."""
+
+import secrets
+from datetime import datetime, timezone
+
+import streamlit as st
+
+from netaid.progress_stats import missed_ids
+from netaid.quiz import check_answer, find_question, practice_ids
+from ui.learner import current_learner, learner_box
+from ui.quiz_widgets import ask, feedback
+from ui.shell import library, require_app_shell
+
+require_app_shell()
+
+lib = library()
+learner_box()
+store, learner_id, nickname = current_learner()
+TOPICS = {topic: bank.title for topic, bank in sorted(lib.quiz_banks.items())}
+TOPICS["generated"] = "Grade practice with made-up lab values"
+
+
+def start(mode: str, ids: list[str]) -> None:
+    st.session_state["round"] = {"mode": mode, "ids": ids, "pos": 0, "results": {}, "seed": secrets.randbelow(10**6)}
+
+
+def start_practice() -> None:
+    topic, seed = st.session_state["quiz_topic"], secrets.randbelow(10**6)
+    start("practice", practice_ids(lib, None if topic == "all" else topic, st.session_state["quiz_length"], seed))
+
+
+def record(question, topic: str, answer) -> None:
+    """Mark and save the answer at once: it is committed before the feedback shows."""
+    verdict = check_answer(question, answer)
+    store.record_answer(learner_id, question.id, topic, verdict.correct, datetime.now(timezone.utc))
+    st.session_state["round"]["results"][question.id] = verdict.correct
+
+
+def advance() -> None:
+    st.session_state["round"]["pos"] += 1
+
+
+def leave() -> None:
+    st.session_state.pop("round", None)
+
+
+st.title("Quizzes")
+st.markdown("Check what you know. Each answer shows why it is right or wrong, and where the fact comes from.")
+
+round_ = st.session_state.get("round")
+if round_ is None:
+    practice, review, due = st.tabs(["Practice a topic", "Review what I missed", "Due for review"])
+    with practice:
+        st.selectbox("Topic", ["all", *TOPICS], key="quiz_topic",
+                     format_func=lambda t: "All topics" if t == "all" else TOPICS[t])
+        st.select_slider("Questions in this round", [5, 10, 20], value=10, key="quiz_length")
+        st.button("Start practice", key="start_practice", type="primary", on_click=start_practice)
+    answers = store.answers(learner_id)
+    with review:
+        missed = missed_ids(answers)
+        st.markdown(f"You have **{len(missed)}** question(s) whose last answer was wrong.")
+        if missed:
+            st.button("Review them", key="start_review", type="primary", on_click=start, args=("review", missed[:20]))
+    with due:
+        due_ids = store.due(learner_id, datetime.now(timezone.utc))
+        st.markdown(
+            f"**{len(due_ids)}** question(s) are due. NETaid brings back each question you have answered "
+            "after a gap that grows each time you get it right (spaced repetition)."
+        )
+        if due_ids:
+            st.button("Review due questions", key="start_due", type="primary", on_click=start, args=("due", due_ids[:20]))
+    st.page_link("pages/progress.py", label="See your progress", icon=":material/monitoring:")
+    st.page_link("pages/present.py", label="Presenter mode, for showing one question at a time", icon=":material/co_present:")
+    st.stop()
+
+ids, pos = round_["ids"], round_["pos"]
+if not ids:
+    st.info("There are no questions for this round.")
+    st.button("Back to quizzes", key="back_empty", on_click=leave)
+    st.stop()
+
+if pos >= len(ids):
+    right = sum(round_["results"].values())
+    st.header("Round finished")
+    st.metric("Answers right", f"{right} of {len(ids)}")
+    wrong = [qid for qid in ids if not round_["results"].get(qid)]
+    if wrong:
+        st.subheader("Worth another look")
+        for qid in wrong:
+            found = find_question(lib, qid)
+            if found:
+                st.markdown(f"- **{found[0].prompt}** {found[0].explanation}")
+    c1, c2 = st.columns(2)
+    c1.button("Review the ones I missed", key="again_missed", disabled=not wrong, on_click=start, args=("review", wrong))
+    c2.button("Back to quizzes", key="back_done", on_click=leave)
+    st.stop()
+
+qid = ids[pos]
+found = find_question(lib, qid)
+if found is None:  # e.g. a question removed from a bank since it was scheduled
+    advance()
+    st.rerun()
+question, topic = found
+st.progress(pos / len(ids), text=f"Question {pos + 1} of {len(ids)}")
+st.subheader(question.prompt)
+answered = qid in round_["results"]
+answer = ask(question, order_key=str(round_["seed"]), disabled=answered)
+
+if not answered:
+    st.button("Check answer", key="check", type="primary", disabled=answer is None or answer == [],
+              on_click=record, args=(question, topic, answer))
+else:
+    feedback(lib, question, check_answer(question, answer))
+    last = pos + 1 == len(ids)
+    st.button("See my results" if last else "Next question", key="next", type="primary", on_click=advance)
+st.button("Stop this round", key="stop_round", on_click=leave)
