@@ -12,6 +12,8 @@ STYLE = """
 <style>
 .netaid-disclaimer { background: #fff8e1; border-left: 6px solid #8a5a00; color: #1b1b1b;
   padding: 0.6rem 0.9rem; border-radius: 0.3rem; margin-bottom: 1rem; font-size: 0.95rem; }
+/* Streamlit's keyboard-shortcut hint is too faint on a primary (dark blue) button. */
+[data-testid="stBaseButton-primary"] kbd { color: #ffffff !important; opacity: 1 !important; }
 </style>
 """
 

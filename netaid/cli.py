@@ -118,6 +118,59 @@ def cmd_quiz_bank(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror}") from None
+
+
+def cmd_visit_sheet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from netaid.handout import VisitSheet, visit_sheet_pdf, visit_sheet_text
+    from netaid.profile import parse_profile
+    from netaid.wording import describe_profile
+
+    library = load_library(args.data, args.quizzes)
+    known = {o.id: o.name for o in library.options.options}
+    option_ids = [o for o in (args.options or "").split(",") if o]
+    unknown = [o for o in option_ids if o not in known]
+    if unknown:
+        raise UsageError(f"unknown option {unknown[0]!r}; options: {', '.join(known)}")
+    situation = []
+    if args.profile:
+        try:
+            profile = parse_profile(_read_json(args.profile))
+        except ProfileError as error:
+            raise UsageError(f"{args.profile}: {error}") from None
+        situation = describe_profile(profile, {s.id: s.name for s in library.sites.sites}, known)
+    questions = []
+    if args.questions:
+        try:
+            questions = [q.strip() for q in Path(args.questions).read_text(encoding="utf-8").splitlines() if q.strip()]
+        except (OSError, UnicodeDecodeError) as error:
+            raise UsageError(f"cannot read {args.questions}: {error}") from None
+    sheet = VisitSheet(situation=situation, option_ids=option_ids, questions=questions, notes=args.notes or "")
+    if args.output.suffix.lower() == ".txt":
+        _write(args.output, visit_sheet_text(library, sheet).encode("utf-8"))
+    else:
+        _write(args.output, visit_sheet_pdf(library, sheet, args.paper))
+    print(f"wrote {args.output}", file=out)
+    return 0
+
+
+def cmd_crisis_card(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from netaid.handout import crisis_card_pdf
+
+    library = load_library(args.data, args.quizzes)
+    try:
+        data = crisis_card_pdf(library, args.name, args.contact, args.medicines or "", args.paper)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    _write(args.output, data)
+    print(f"wrote {args.output}", file=out)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m netaid", description="NETaid content and tools.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -145,6 +198,25 @@ def build_parser() -> argparse.ArgumentParser:
     quiz_bank.add_argument("--topic", help="only this topic (e.g. triggers)")
     _content_args(quiz_bank)
     quiz_bank.set_defaults(run=cmd_quiz_bank)
+
+    sheet = sub.add_parser("visit-sheet", help="a printable visit sheet (PDF, or text if -o ends in .txt)")
+    sheet.add_argument("--profile", help="JSON profile file (as for explore); - for stdin")
+    sheet.add_argument("--options", help="option ids to include, comma-separated")
+    sheet.add_argument("--questions", help="text file with one question per line")
+    sheet.add_argument("--notes", help="free notes to print")
+    sheet.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    sheet.add_argument("-o", "--output", type=Path, required=True, help="where to write the sheet")
+    _content_args(sheet)
+    sheet.set_defaults(run=cmd_visit_sheet)
+
+    card = sub.add_parser("crisis-card", help="a printable carcinoid-crisis wallet card (PDF)")
+    card.add_argument("--name", required=True, help="the person's name")
+    card.add_argument("--contact", required=True, help="the NET team's contact")
+    card.add_argument("--medicines", help="medicines to list on the card")
+    card.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    card.add_argument("-o", "--output", type=Path, required=True, help="where to write the PDF")
+    _content_args(card)
+    card.set_defaults(run=cmd_crisis_card)
     return parser
 
 

@@ -37,6 +37,7 @@ CONTENT_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "stages.yaml": ("stages", m.StagesFile),
     "follow_up.yaml": ("follow_up", m.FollowUpFile),
     "glossary.yaml": ("glossary", m.GlossaryFile),
+    "questions.yaml": ("questions", m.QuestionsFile),
     "options.yaml": ("options", om.OptionsFile),
     "side_effects.yaml": ("side_effects", om.SideEffectsFile),
     "cautions.yaml": ("cautions", om.CautionsFile),
@@ -60,6 +61,7 @@ class Library:
     stages: m.StagesFile
     follow_up: m.FollowUpFile
     glossary: m.GlossaryFile
+    questions: m.QuestionsFile
     options: om.OptionsFile
     side_effects: om.SideEffectsFile
     cautions: om.CautionsFile

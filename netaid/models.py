@@ -253,3 +253,15 @@ class Term(Strict):
 
 class GlossaryFile(Strict):
     terms: Annotated[list[Term], Field(min_length=1)]
+
+
+# --- questions.yaml (visit sheet) -----------------------------------------------------
+class QuestionGroup(Strict):
+    id: Literal["after_diagnosis", "choosing_treatment", "surgery", "medicines", "radiation", "follow_up"]
+    title: Label
+    questions: Annotated[list[Prose], Field(min_length=3)]
+    sources: SourceIds
+
+
+class QuestionsFile(Strict):
+    groups: Annotated[list[QuestionGroup], Field(min_length=6, max_length=6)]

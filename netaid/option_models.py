@@ -74,8 +74,18 @@ class Caution(Strict):
     sources: SourceIds
 
 
+class CrisisCard(Strict):
+    """The wording of the printable carcinoid-crisis wallet card."""
+
+    heading: Label
+    warning: Prose
+    team_note: Prose
+    sources: SourceIds
+
+
 class CautionsFile(Strict):
     cautions: Annotated[list[Caution], Field(min_length=1)]
+    crisis_card: CrisisCard
 
 
 class RuleAdds(Strict):

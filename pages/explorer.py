@@ -4,6 +4,7 @@ import streamlit as st
 
 from netaid.decision import PRESETS, group_by_goal, profile_from_query, query_from_profile
 from netaid.profile import PROFILE_FIELDS, ProfileError
+from netaid.wording import PROFILE_WORDS
 from netaid.vocabulary import REQUIRED_CAUTION_IDS, SYMPTOM_IDS
 from ui.explorer_cards import option_card
 from ui.shell import cite, explorer, library, require_app_shell
@@ -14,21 +15,7 @@ lib = library()
 engine = explorer()
 SITES = {s.id: s.name for s in lib.sites.sites}
 OPTION_NAMES = {o.id: o.name for o in lib.options.options}
-WORDS = {
-    "extent": {"localized": "Only where it started", "regional": "Spread nearby (lymph nodes or tissue)",
-               "metastatic": "Spread to other parts of the body", "unknown": "Not sure"},
-    "grade": {1: "Grade 1", 2: "Grade 2", 3: "Grade 3", "unknown": "Not sure"},
-    "differentiation": {"well": "Well formed (looks like normal cells)", "poorly": "Poorly formed", "unknown": "Not sure"},
-    "syndrome": {"none": "None", "carcinoid_syndrome": "Carcinoid syndrome", "insulinoma": "Insulinoma (low blood sugar)",
-                 "gastrinoma": "Gastrinoma / Zollinger-Ellison (stomach ulcers)", "vipoma": "VIPoma (watery diarrhea)",
-                 "other": "Another hormone syndrome"},
-    "sstr": {"positive": "Yes, it lit up", "negative": "No, it did not light up", "unknown": "Not done or not sure"},
-    "resectable": {"yes": "Yes", "no": "No", "unknown": "Not sure"},
-    "growth": {"stable": "Staying the same", "growing": "Growing", "unknown": "Not sure"},
-    "symptoms": {"diarrhea": "Diarrhea", "flushing": "Flushing (red, warm face)", "wheezing": "Wheezing",
-                 "heart_valve_problems": "Heart valve problems", "bone_pain": "Bone pain",
-                 "low_blood_sugar": "Low blood sugar", "stomach_ulcers": "Stomach ulcers"},
-}
+WORDS = PROFILE_WORDS
 KEY = "p_{}".format
 
 

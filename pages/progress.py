@@ -50,7 +50,8 @@ st.header("Keep or move your progress")
 st.markdown("Download your answers as a file, or load a file you saved before. It holds only quiz answers.")
 st.download_button("Download my progress (JSON)", store.export(learner_id), file_name="netaid-progress.json",
                    mime="application/json", key="export")
-upload = st.file_uploader("Load a progress file", type=["json"], key="import_file")
+with st.expander("Load a progress file"):
+    upload = st.file_uploader("Progress file (.json)", type=["json"], key="import_file")
 if upload is not None and st.session_state.get("imported_name") != upload.file_id:
     try:
         added = store.import_(learner_id, upload.getvalue())

@@ -2,7 +2,7 @@
 # Sets up everything the tests need on a fresh machine, then runs them all:
 #   1. a virtual environment in .venv with requirements-dev.txt,
 #   2. a Chromium for the browser tests: Debian's `chromium` package where apt-get can install
-#      it, otherwise a Playwright-managed Chromium,
+#      it, otherwise a Playwright-managed Chromium; and poppler's pdftoppm to look at PDFs,
 #   3. the whole test suite (pytest), with any extra arguments passed through.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,10 +11,13 @@ python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 
 if [ -z "${NETAID_CHROMIUM:-}" ]; then
-  if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  missing=""
+  command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+  command -v pdftoppm >/dev/null 2>&1 || missing="$missing poppler-utils"
+  if [ -n "$missing" ] && command -v apt-get >/dev/null 2>&1; then
     SUDO=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO="sudo -n"
-    { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null; } \
-      || echo "test.sh: could not install Debian's chromium; using Playwright's own browser"
+    { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq $missing >/dev/null; } \
+      || echo "test.sh: could not install$missing with apt-get; using Playwright's own browser"
   fi
   if command -v chromium >/dev/null 2>&1; then
     export NETAID_CHROMIUM="$(command -v chromium)"

@@ -38,6 +38,11 @@ def test_every_page_file_is_in_the_navigation():
     assert sorted(p.name for p in PAGES_DIR.glob("*.py")) == sorted(p[0] for p in PAGES)
 
 
+def test_url_paths_match_file_names():
+    """A fresh server routes its first deep link by file name; a mismatch shows 'page not found'."""
+    assert all(url == file.removesuffix(".py") for file, _, _, url in PAGES)
+
+
 @pytest.mark.parametrize("file", [p[0] for p in PAGES])
 def test_page_renders_with_disclaimer(file):
     at = open_page(file)

@@ -14,7 +14,7 @@ from tests.conftest import run_cli
 def test_shipped_content_is_valid():
     result = run_cli("validate")
     assert result.code == 0, result.err
-    assert result.out.startswith("OK: 16 content files, ")
+    assert result.out.startswith("OK: 17 content files, ")
     assert "quiz questions" in result.out
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
 
 # (file in pages/, title in the menu, icon, url path). The first one is the home page.
+# Each url path is its file's name: on a fresh server Streamlit routes the first deep link by
+# file name (legacy pages/ routing) before app.py has run, so the two must agree.
 PAGES: list[tuple[str, str, str, str]] = [
     ("home.py", "Home", ":material/home:", "home"),
     ("learn.py", "Learn about NETs", ":material/menu_book:", "learn"),
@@ -18,6 +20,7 @@ PAGES: list[tuple[str, str, str, str]] = [
     ("quiz.py", "Quizzes", ":material/quiz:", "quiz"),
     ("progress.py", "My progress", ":material/monitoring:", "progress"),
     ("present.py", "Presenter mode", ":material/co_present:", "present"),
+    ("visit_sheet.py", "Visit sheet", ":material/print:", "visit_sheet"),
     ("glossary.py", "Glossary", ":material/dictionary:", "glossary"),
     ("sources.py", "Sources & about", ":material/info:", "sources"),
 ]

@@ -1,0 +1,95 @@
+"""Visit sheet: gather the situation, kept options, values, hard quiz topics and questions into a
+printable PDF or text file; plus the carcinoid-crisis wallet card. Nothing typed here is stored."""
+
+from datetime import date
+
+import streamlit as st
+
+from netaid.handout import CARD_LIMITS, VisitSheet, crisis_card_pdf, visit_sheet_pdf, visit_sheet_text
+from netaid.profile import ProfileError, parse_profile
+from netaid.progress_stats import missed_ids
+from netaid.quiz import find_question
+from netaid.wording import describe_profile
+from ui.learner import current_learner
+from ui.shell import library, require_app_shell
+
+require_app_shell()
+
+lib = library()
+OPTION_NAMES = {o.id: o.name for o in lib.options.options}
+SITES = {s.id: s.name for s in lib.sites.sites}
+
+st.title("Visit sheet")
+st.markdown(
+    "Put together one page to take to your next appointment: your situation, the options you want "
+    "to talk about, what matters to you, and your questions. It is made on your screen and is "
+    "**not stored** by NETaid."
+)
+
+st.header("My situation")
+try:
+    profile = parse_profile(st.session_state.get("profile", {}))
+except ProfileError:
+    profile = parse_profile({})
+situation = describe_profile(profile, SITES, OPTION_NAMES) if st.session_state.get("profile") else []
+if situation:
+    st.markdown("\n".join(f"- **{q}:** {a}" for q, a in situation))
+else:
+    st.info("You have not described your situation yet. You can do that in the treatment options explorer.")
+st.page_link("pages/explorer.py", label="Describe or change my situation", icon=":material/alt_route:")
+
+st.header("Options I want to talk about")
+kept = [o for o in st.session_state.get("kept_options", []) if o in OPTION_NAMES]
+option_ids = st.multiselect("Options", list(OPTION_NAMES), default=kept, key="sheet_options", format_func=OPTION_NAMES.get)
+
+values = st.session_state.get("values_answers", {})
+if values:
+    st.header("What matters to me")
+    st.markdown("\n".join(f"- {v}: **{how}**" for v, how in values.items()))
+
+store, learner_id, _ = current_learner()
+topic_titles = {t: b.title for t, b in lib.quiz_banks.items()}
+missed_topics = list(dict.fromkeys(
+    topic_titles.get(found[1], "Grade practice") for qid in missed_ids(store.answers(learner_id))
+    if (found := find_question(lib, qid))
+))
+if missed_topics:
+    st.header("Quiz topics I found hard")
+    st.markdown(", ".join(missed_topics))
+
+st.header("My questions")
+st.markdown("Tick the questions you want to ask. Add your own below.")
+picked = []
+for group in lib.questions.groups:
+    with st.expander(group.title):
+        for i, question in enumerate(group.questions):
+            if st.checkbox(question, key=f"sheet_q_{group.id}_{i}"):
+                picked.append(question)
+own = st.text_area("My own questions (one per line)", key="sheet_own", max_chars=4000)
+picked += [line.strip() for line in own.splitlines() if line.strip()]
+notes = st.text_area("Notes", key="sheet_notes", max_chars=8000)
+
+sheet = VisitSheet(situation=situation, option_ids=option_ids, values=values, missed_topics=missed_topics,
+                   questions=picked, notes=notes, made_on=date.today())
+st.header("Download")
+paper = st.radio("Paper size", ["a4", "letter"], key="sheet_paper", horizontal=True,
+                 format_func={"a4": "A4", "letter": "US Letter"}.get)
+c1, c2 = st.columns(2)
+c1.download_button("Download the visit sheet (PDF)", lambda: visit_sheet_pdf(lib, sheet, paper), key="sheet_pdf",
+                   file_name="netaid-visit-sheet.pdf", mime="application/pdf", on_click="ignore", type="primary")
+c2.download_button("Download as plain text", lambda: visit_sheet_text(lib, sheet), key="sheet_txt",
+                   file_name="netaid-visit-sheet.txt", mime="text/plain", on_click="ignore")
+with st.expander("See what the sheet will hold"):
+    st.text(visit_sheet_text(lib, sheet))
+
+st.header("Carcinoid crisis wallet card", anchor="crisis-card")
+card = lib.cautions.crisis_card
+st.markdown(
+    f"If you have carcinoid syndrome, a card in your wallet can warn any care team. "
+    f"It says: *{card.heading}. {card.warning} {card.team_note}*"
+)
+name = st.text_input("Your name", key="card_name", max_chars=CARD_LIMITS["name"])
+contact = st.text_input("Your NET team's contact", key="card_contact", max_chars=CARD_LIMITS["contact"])
+medicines = st.text_input("Your medicines", key="card_medicines", max_chars=CARD_LIMITS["medicines"])
+st.download_button("Download the wallet card (PDF)", lambda: crisis_card_pdf(lib, name, contact, medicines, paper),
+                   key="card_pdf", file_name="netaid-crisis-card.pdf", mime="application/pdf", on_click="ignore")
