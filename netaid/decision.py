@@ -42,9 +42,9 @@ def profile_from_query(params: Mapping[str, str | list[str]]) -> tuple[dict[str,
     profile: dict[str, Any] = {}
     warnings: list[str] = []
     for name, raw in params.items():
-        value = raw[-1] if isinstance(raw, list) and name not in LIST_FIELDS else raw
-        if isinstance(raw, list) and name in LIST_FIELDS:
-            value = ",".join(raw)
+        value: Any = raw
+        if isinstance(raw, list):  # a parameter given more than once
+            value = ",".join(raw) if name in LIST_FIELDS else (raw[-1] if raw else "")
         if name not in PROFILE_FIELDS:
             warnings.append(f"The link has an unknown setting “{name}”, so it was left out.")
             continue
@@ -53,6 +53,12 @@ def profile_from_query(params: Mapping[str, str | list[str]]) -> tuple[dict[str,
         except ProfileError:
             warnings.append(f"The link's value for “{name}” was not understood, so the usual setting is used.")
     return profile, warnings
+
+
+def _number_text(value: float) -> str:
+    """Short when that is exact (12, 3.5), otherwise every digit, so a link keeps the value."""
+    short = f"{value:g}"
+    return short if float(short) == value else repr(value)
 
 
 def query_from_profile(profile: Mapping[str, Any]) -> dict[str, str]:
@@ -67,7 +73,7 @@ def query_from_profile(profile: Mapping[str, Any]) -> dict[str, str]:
         elif spec.kind == "bool":
             query[name] = "true" if value else "false"
         else:
-            query[name] = f"{value:g}" if isinstance(value, float) else str(value)
+            query[name] = _number_text(value) if isinstance(value, float) else str(value)
     return query
 
 

@@ -31,18 +31,7 @@ SITE_IDS = (
     "adrenal",
     "other",
 )
-SiteId = Literal[
-    "lung",
-    "stomach",
-    "duodenum",
-    "pancreas",
-    "small_intestine",
-    "appendix",
-    "colon_rectum",
-    "unknown_primary",
-    "adrenal",
-    "other",
-]
+SiteId = Literal[SITE_IDS]  # type: ignore[valid-type]  # the same ids as SITE_IDS
 ExtentId = Literal["localized", "regional", "metastatic"]
 BodyArea = Literal["primary", "lymph_nodes", "liver", "bone"]
 

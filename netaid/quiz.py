@@ -82,10 +82,10 @@ def check_answer(question: Question, answer: Any) -> Verdict:
     if isinstance(question, (SingleChoice, TrueFalse)):
         return Verdict(answer == right, right)
     if isinstance(question, MultipleSelect):
-        picked = set(answer or ())
+        picked = {a for a in answer if isinstance(a, str)} if isinstance(answer, (list, tuple, set)) else set()
         wrong = tuple(sorted(picked.symmetric_difference(right)))
         return Verdict(not wrong, right, wrong)
-    given = dict(answer or {})
+    given = answer if isinstance(answer, dict) else {}
     wrong = tuple(item for item, group in right.items() if given.get(item) != group)
     return Verdict(not wrong, right, wrong)
 

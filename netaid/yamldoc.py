@@ -16,6 +16,7 @@ import yaml
 
 Loc = tuple[str | int, ...]
 BOOL_TAG = "tag:yaml.org,2002:bool"
+MAX_BYTES = 2_000_000  # the largest content file is about 60 kB; a huge one is a mistake
 
 
 @dataclass(frozen=True, order=True)
@@ -119,9 +120,14 @@ def _hidden_problems(path: str, node: yaml.Node) -> list[Problem]:
 def read_yaml(file: Path, display: str) -> YamlDoc:
     """Parse one file; raise ContentError for syntax errors and empty files."""
     try:
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            raise ContentError([Problem(display, 1, f"the file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})")])
         text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise ContentError([Problem(display, 1, f"cannot read the file: {err}")]) from None
+    except UnicodeDecodeError as err:
+        raise ContentError([Problem(display, 1, f"the file is not UTF-8 text (byte {err.start} cannot be read)")]) from None
+    except OSError as err:
+        raise ContentError([Problem(display, 1, f"cannot read the file: {err.strerror}")]) from None
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text) if root is not None else None

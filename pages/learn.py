@@ -4,7 +4,7 @@ import streamlit as st
 
 from netaid.charts import sites_chart
 from netaid.content import sources_in
-from ui.shell import cite, item, library, page_sources, require_app_shell, show_chart
+from ui.shell import cite, item, item_expander, library, page_sources, require_app_shell, show_chart
 
 require_app_shell()
 
@@ -103,11 +103,7 @@ item(lib, carc.heart_disease, anchor="heart-disease", level=2)
 if carc.managing:
     st.subheader("Managing symptoms")
     for it in carc.managing:
-        with st.expander(it.title):
-            st.markdown(it.text)
-            if it.points:
-                st.markdown("\n".join(f"- {p}" for p in it.points))
-            cite(lib, it.sources)
+        item_expander(lib, it)
 
 item(lib, func.intro, anchor="functional-syndromes", level=2)
 st.table(
@@ -123,10 +119,6 @@ for step in fu.schedule:
     st.markdown(f"- **{step.when}:** {step.text}")
 cite(lib, [s for step in fu.schedule for s in step.sources])
 for note in fu.notes:
-    with st.expander(note.title):
-        st.markdown(note.text)
-        if note.points:
-            st.markdown("\n".join(f"- {p}" for p in note.points))
-        cite(lib, note.sources)
+    item_expander(lib, note)
 
 page_sources(lib, sources_in(ov, sites, risk, sym, carc, func, fu))

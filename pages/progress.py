@@ -19,6 +19,12 @@ store, learner_id, nickname = current_learner()
 answers = store.answers(learner_id)
 titles = {topic: bank.title for topic, bank in sorted(lib.quiz_banks.items())}
 
+
+def prompt_of(question_id: str) -> str:
+    found = find_question(lib, question_id)
+    return found[0].prompt if found else question_id
+
+
 st.title("Your progress")
 st.caption(f"Progress for **{nickname}**." if nickname else "Progress for this visit (guest).")
 if not answers:
@@ -35,14 +41,12 @@ else:
     st.markdown(f"**{len(due)}** question(s) are due now.")
     upcoming = sorted(store.next_due(learner_id).items(), key=lambda kv: kv[1])[:10]
     if upcoming:
-        st.table([{"Question": (find_question(lib, q) or (None,))[0].prompt if find_question(lib, q) else q,
-                   "Next review": when.strftime("%Y-%m-%d %H:%M UTC")} for q, when in upcoming])
+        st.table([{"Question": prompt_of(q), "Next review": when.strftime("%Y-%m-%d %H:%M UTC")} for q, when in upcoming])
 
     st.header("Most missed")
     missed = most_missed(answers)
     if missed:
-        st.table([{"Question": find_question(lib, q)[0].prompt if find_question(lib, q) else q,
-                   "Times wrong": n, "Times answered": tries} for q, n, tries in missed])
+        st.table([{"Question": prompt_of(q), "Times wrong": n, "Times answered": tries} for q, n, tries in missed])
     else:
         st.markdown("Nothing missed yet.")
 

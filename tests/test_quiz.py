@@ -9,7 +9,7 @@ import pytest
 from netaid.grading import grade_tumor
 from netaid.quiz import (
     as_dict, authored_questions, check_answer, choices_of, find_question, generated_grade_questions,
-    generated_question, practice_ids, stable_order,
+    practice_ids, stable_order,
 )
 from netaid.quiz_models import MultipleSelect, SingleChoice, SortIntoGroups, TrueFalse
 from netaid.vocabulary import QUIZ_TOPICS

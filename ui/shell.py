@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+from pathlib import Path
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,7 +12,7 @@ from contextlib import contextmanager
 import streamlit as st
 
 from netaid.charts import Chart
-from netaid.content import Library, load_library
+from netaid.content import DATA_DIR, QUIZ_DIR, Library, load_library
 from netaid.models import Item
 from netaid.rules import Explorer
 from netaid.yamldoc import ContentError
@@ -24,8 +26,8 @@ DISCLAIMER = (
 
 
 @st.cache_resource(show_spinner=False)
-def _cached_library() -> Library:
-    return load_library()
+def _cached_library(data_dir: str | None, quiz_dir: str | None) -> Library:
+    return load_library(Path(data_dir) if data_dir else DATA_DIR, Path(quiz_dir) if quiz_dir else QUIZ_DIR)
 
 
 _shell = threading.local()
@@ -70,7 +72,7 @@ def explorer() -> Explorer:
 def library() -> Library:
     """The validated content, or a friendly stop if a content file is broken."""
     try:
-        return _cached_library()
+        return _cached_library(os.environ.get("NETAID_DATA_DIR"), os.environ.get("NETAID_QUIZ_DIR"))
     except ContentError as err:
         log.error("content problems:\n%s", err)
         st.error(
@@ -116,6 +118,15 @@ def item(lib: Library, it: Item, anchor: str | None = None, level: int = 3) -> N
     if it.points:
         st.markdown("\n".join(f"- {p}" for p in it.points))
     cite(lib, it.sources)
+
+
+def item_expander(lib: Library, it: Item) -> None:
+    """A content item folded away under its title."""
+    with st.expander(it.title):
+        st.markdown(it.text)
+        if it.points:
+            st.markdown("\n".join(f"- {p}" for p in it.points))
+        cite(lib, it.sources)
 
 
 def page_sources(lib: Library, used: set[str]) -> None:

@@ -1,0 +1,84 @@
+"""Property tests: random links, profiles and answers never make an exception escape."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from streamlit.testing.v1 import AppTest
+
+from netaid.content import load_library
+from netaid.decision import profile_from_query, query_from_profile
+from netaid.profile import PROFILE_FIELDS, ProfileError, parse_profile
+from netaid.quiz import authored_questions, check_answer, generated_question
+from netaid.rules import Explorer
+from tests.test_pages import APP
+
+LIB = load_library()
+ENGINE = Explorer(LIB)
+QUESTIONS = authored_questions(LIB)
+
+field_names = st.sampled_from(list(PROFILE_FIELDS))
+junk = st.one_of(st.text(max_size=30), st.integers(), st.floats(allow_nan=True), st.booleans(), st.none(),
+                 st.lists(st.text(max_size=10), max_size=4))
+good_values = {name: st.sampled_from(spec.values) if spec.kind == "choice" else st.booleans() if spec.kind == "bool"
+               else st.floats(min_value=0.01, max_value=100) if spec.kind == "number"
+               else st.lists(st.sampled_from(spec.values), max_size=3, unique=True)
+               for name, spec in PROFILE_FIELDS.items()}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(st.one_of(field_names, st.text(max_size=12)), junk, max_size=6))
+def test_random_profiles_either_work_or_raise_a_profile_error(raw):
+    try:
+        result = ENGINE.explore(raw)
+    except ProfileError as error:
+        assert str(error)
+    else:
+        assert {"clinical_trial", "supportive_care"} <= {o.id for o in result.options}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.fixed_dictionaries({}, optional=good_values))
+def test_valid_profiles_round_trip_through_a_link(raw):
+    profile = parse_profile(raw)
+    from_link, warnings = profile_from_query(query_from_profile(profile))
+    assert warnings == []
+    assert parse_profile(from_link) == profile
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(st.text(max_size=15), st.one_of(st.text(max_size=40), st.lists(st.text(max_size=10), max_size=3)), max_size=8))
+def test_random_query_parameters_never_raise(params):
+    profile, warnings = profile_from_query(params)
+    parse_profile(profile)  # whatever survives the link is a valid profile
+    assert all(isinstance(w, str) for w in warnings)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from([*PROFILE_FIELDS, "x", "<script>"]), st.text(max_size=20), max_size=5))
+def test_random_links_to_the_explorer_page_never_show_an_exception(params):
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    at.switch_page("pages/explorer.py")
+    at.query_params.update(params)
+    at.run()
+    assert not at.exception
+    assert any(e.label for e in at.expander)
+
+
+answers = st.one_of(st.none(), st.text(max_size=20), st.integers(), st.lists(st.text(max_size=20), max_size=5),
+                    st.dictionaries(st.text(max_size=20), st.text(max_size=20), max_size=5))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(QUESTIONS), answers)
+def test_random_answers_are_marked_without_error(question, answer):
+    verdict = check_answer(question, answer)
+    assert isinstance(verdict.correct, bool)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=0, max_value=500))
+def test_generated_questions_always_have_their_answer_among_the_choices(seed, index):
+    q = generated_question(seed, index)
+    assert q.correct in q.choices
