@@ -2,7 +2,8 @@
 # Sets up everything the tests need on a fresh machine, then runs them all:
 #   1. a virtual environment in .venv with requirements-dev.txt,
 #   2. a Chromium for the browser tests: Debian's `chromium` package where apt-get can install
-#      it, otherwise a Playwright-managed Chromium; and poppler's pdftoppm to look at PDFs,
+#      it, otherwise a Playwright-managed Chromium; poppler's pdftoppm to look at PDFs; and
+#      PostgreSQL for the shared-progress tests (they are skipped, saying why, without it),
 #   3. the whole test suite (pytest), with any extra arguments passed through.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,10 +15,11 @@ if [ -z "${NETAID_CHROMIUM:-}" ]; then
   missing=""
   command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
   command -v pdftoppm >/dev/null 2>&1 || missing="$missing poppler-utils"
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$missing postgresql"
   if [ -n "$missing" ] && command -v apt-get >/dev/null 2>&1; then
     SUDO=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO="sudo -n"
     { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq $missing >/dev/null; } \
-      || echo "test.sh: could not install$missing with apt-get; using Playwright's own browser"
+      || echo "test.sh: could not install$missing with apt-get; carrying on without them"
   fi
   if command -v chromium >/dev/null 2>&1; then
     export NETAID_CHROMIUM="$(command -v chromium)"
