@@ -4,7 +4,7 @@ import streamlit as st
 
 from netaid.charts import IMPORTANCE, side_effect_heatmap, values_chart
 from netaid.decision import SURE_QUESTIONS, VALUES, compare_rows, side_effect_matrix, sure_shows_doubt, value_relation
-from ui.shell import explorer, library, require_app_shell, show_chart
+from ui.shell import cached_chart, explorer, library, require_app_shell, show_chart
 
 require_app_shell()
 
@@ -35,7 +35,7 @@ else:
     st.table(compare_rows(lib, chosen))
     effects, names, matrix = side_effect_matrix(lib, chosen)
     if effects:
-        show_chart(side_effect_heatmap(effects, names, matrix), key="side_effect_heatmap")
+        show_chart(cached_chart(side_effect_heatmap, effects, names, matrix), key="side_effect_heatmap")
 
 st.header("What matters to me")
 st.markdown("Move each slider to show how much it matters to you. There are no right answers.")
@@ -49,7 +49,7 @@ for value in VALUES:
 st.session_state["values_answers"] = {v.label: IMPORTANCE[i] for v, i in zip(VALUES, importance)}
 shown = [OPTIONS[i] for i in shown_ids]
 relation = [[value_relation(o, v) for v in VALUES] for o in shown]
-show_chart(values_chart([o.name for o in shown], [v.short for v in VALUES], relation, importance), key="values_chart")
+show_chart(cached_chart(values_chart, [o.name for o in shown], [v.short for v in VALUES], relation, importance), key="values_chart")
 st.caption(
     "✓ on green: the option works toward that value. ✗ on red: it works against it, for example an "
     "option that involves an operation, when avoiding one matters to you. Grey: no direct link. "

@@ -18,8 +18,10 @@ found = [
 ]
 if not found:
     st.info(f"No word matches “{query}”. Try a shorter part of the word.")
+# One block for the whole list: a few hundred separate elements made every keystroke slow.
+entries = []
 for term in found:
     also = f" (also called {', '.join(term.also_called)})" if term.also_called else ""
-    st.markdown(f"**{term.term}**{also}: {term.plain}")
-    st.caption(sources_text(lib, term.sources))
+    entries.append(f"**{term.term}**{also}: {term.plain}  \n:gray[{sources_text(lib, term.sources)}]")
+st.markdown("\n\n".join(entries))
 page_sources(lib, sources_in(lib.glossary))

@@ -5,7 +5,7 @@ import streamlit as st
 from netaid.charts import grade_bands_chart
 from netaid.content import sources_in
 from netaid.grading import GRADE_SOURCES, grade_tumor
-from ui.shell import cite, item, library, page_sources, require_app_shell, show_chart
+from ui.shell import cached_chart, cite, item, library, page_sources, require_app_shell, show_chart
 
 require_app_shell()
 
@@ -44,7 +44,7 @@ else:
         st.warning(note, icon=":material/error:")
     cite(lib, list(GRADE_SOURCES))
 
-show_chart(grade_bands_chart(ki67, mitoses), key="grade_bands")
+show_chart(cached_chart(grade_bands_chart, ki67, mitoses), key="grade_bands")
 
 st.header("What each grade means")
 for g in grades.grades:

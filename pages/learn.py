@@ -4,7 +4,7 @@ import streamlit as st
 
 from netaid.charts import sites_chart
 from netaid.content import sources_in
-from ui.shell import cite, item, item_expander, library, page_sources, require_app_shell, show_chart
+from ui.shell import cached_chart, cite, item, item_expander, library, page_sources, require_app_shell, show_chart
 
 require_app_shell()
 
@@ -30,7 +30,7 @@ for extra in ov.sections:
 
 st.header("Where NETs start", anchor="where-nets-start")
 st.markdown(sites.intro)
-show_chart(sites_chart(sites.sites), key="sites_chart")
+show_chart(cached_chart(sites_chart, list(sites.sites)), key="sites_chart")
 st.markdown(sites.note)
 with st.expander("More about each place"):
     for site in sites.sites:

@@ -9,7 +9,7 @@ from netaid.progress import ProgressFileError
 from netaid.progress_stats import accuracy_by_day, mastery, most_missed
 from netaid.quiz import find_question
 from ui.learner import current_learner, learner_box
-from ui.shell import library, require_app_shell, show_chart
+from ui.shell import cached_chart, library, require_app_shell, show_chart
 
 require_app_shell()
 
@@ -33,8 +33,8 @@ if not answers:
 else:
     st.metric("Questions answered", len(answers))
     rows = [(titles[m.topic], m.mastered, m.total) for m in mastery(answers, {t: len(b.questions) for t, b in sorted(lib.quiz_banks.items())})]
-    show_chart(mastery_chart(rows), key="mastery")
-    show_chart(accuracy_chart(accuracy_by_day(answers)), key="accuracy")
+    show_chart(cached_chart(mastery_chart, rows), key="mastery")
+    show_chart(cached_chart(accuracy_chart, accuracy_by_day(answers)), key="accuracy")
 
     st.header("Due for review")
     due = store.due(learner_id, datetime.now(timezone.utc))

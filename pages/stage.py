@@ -4,7 +4,7 @@ import streamlit as st
 
 from netaid.charts import stage_body_chart
 from netaid.content import sources_in
-from ui.shell import cite, item, library, page_sources, require_app_shell, show_chart
+from ui.shell import cached_chart, cite, item, library, page_sources, require_app_shell, show_chart
 
 require_app_shell()
 
@@ -26,7 +26,7 @@ with col2:
 stage = next(s for s in stages.stages if s.id == stage_id)
 st.markdown(f"**{stage.name}.** {stage.text}")
 cite(lib, stage.sources)
-show_chart(stage_body_chart(stage, site_id, sites[site_id]), key="stage_body")
+show_chart(cached_chart(stage_body_chart, stage, site_id, sites[site_id]), key="stage_body")
 
 st.header("Each place has its own staging system", anchor="staging-systems")
 st.markdown(stages.own_systems.text)
