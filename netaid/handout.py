@@ -14,13 +14,10 @@ from fpdf import FPDF
 
 from netaid.content import Library
 from netaid.decision import side_effect_names
+from netaid.vocabulary import DISCLAIMER
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 PAPERS = {"a4": "A4", "letter": "Letter"}
-DISCLAIMER = (
-    "NETaid is for learning. It is not medical advice and does not replace your care team. "
-    "In an emergency, call your local emergency number."
-)
 CARD_W, CARD_H = 85.6, 54.0  # ISO/IEC 7810 ID-1, the size of a bank card, in mm
 CARD_LIMITS = {"name": 60, "contact": 120, "medicines": 160}  # what fits on the card's back
 

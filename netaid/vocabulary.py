@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+DISCLAIMER = (
+    "NETaid is for learning. It is not medical advice and does not replace your care team. "
+    "In an emergency, call your local emergency number."
+)
+
 OPTION_IDS: tuple[str, ...] = (
     "active_surveillance",
     "surgery",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
 import threading
 from collections.abc import Callable, Iterator
-from typing import Any
 from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
@@ -16,14 +16,11 @@ from netaid.charts import Chart
 from netaid.content import DATA_DIR, QUIZ_DIR, Library, load_library
 from netaid.models import Item
 from netaid.rules import Explorer
+from netaid.vocabulary import DISCLAIMER
 from netaid.yamldoc import ContentError
 
 log = logging.getLogger("netaid")
 
-DISCLAIMER = (
-    "NETaid is for learning. It is not medical advice and does not replace your care team. "
-    "In an emergency, call your local emergency number."
-)
 
 
 @st.cache_resource(show_spinner=False)
