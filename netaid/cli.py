@@ -107,13 +107,13 @@ def cmd_explore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_quiz_bank(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from netaid.quiz import as_dict, authored_questions
+    from netaid.quiz import as_dict, authored_questions, topic_of
 
     library = load_library(args.data, args.quizzes)
     if args.topic is not None and args.topic not in library.quiz_banks:
         raise UsageError(f"unknown topic {args.topic!r}; topics: {', '.join(sorted(library.quiz_banks))}")
-    questions = [as_dict(q, q_topic) for q_topic in sorted(library.quiz_banks) if args.topic in (None, q_topic)
-                 for q in authored_questions(library, q_topic)]
+    topics = topic_of(library)
+    questions = [as_dict(q, topics[q.id]) for q in authored_questions(library, args.topic)]
     print(json.dumps(questions, indent=2, ensure_ascii=False), file=out)
     return 0
 

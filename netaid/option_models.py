@@ -7,20 +7,10 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from netaid.models import Id, Label, Prose, SourceIds, Strict
+from netaid.vocabulary import GOALS, INVOLVES
 
-Goal = Literal["remove_tumor", "slow_growth", "control_symptoms", "relieve", "support"]
-Involvement = Literal[
-    "surgery",
-    "hospital_stay",
-    "injections",
-    "iv_drip",
-    "daily_pills",
-    "radiation",
-    "hair_loss",
-    "nausea",
-    "regular_scans",
-    "time_off",
-]
+Goal = Literal[tuple(GOALS)]  # type: ignore[valid-type]  # the ids of vocabulary.GOALS
+Involvement = Literal[tuple(INVOLVES)]  # type: ignore[valid-type]  # the ids of vocabulary.INVOLVES
 
 
 class WhatItIsLike(Strict):

@@ -7,10 +7,9 @@ from typing import Annotated, Literal, Union
 from pydantic import Field
 
 from netaid.models import Id, Label, Prose, SourceIds, Strict
+from netaid.vocabulary import QUIZ_TOPICS
 
-TopicId = Literal[
-    "triggers", "symptoms", "side_effects", "grade_stage", "diagnosis", "treatments", "living_with"
-]
+TopicId = Literal[tuple(QUIZ_TOPICS)]  # type: ignore[valid-type]  # the ids of vocabulary.QUIZ_TOPICS
 Choices = Annotated[list[Label], Field(min_length=2, max_length=8)]
 
 
