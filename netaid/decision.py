@@ -19,7 +19,7 @@ PRESETS: dict[str, dict[str, Any]] = {
         "growth": "stable",
     },
     "Small-intestine NET with carcinoid syndrome and liver spread": {
-        "site": "small_intestine", "extent": "metastatic", "grade": 2, "differentiation": "well", "functional": True,
+        "site": "small_intestine", "extent": "metastatic", "grade": 2, "differentiation": "well", "functional": "yes",
         "syndrome": "carcinoid_syndrome", "sstr": "positive", "liver_metastases": True, "resectable": "no",
         "symptoms": ["diarrhea", "flushing"],
     },
@@ -77,10 +77,14 @@ def query_from_profile(profile: Mapping[str, Any]) -> dict[str, str]:
     return query
 
 
-def group_by_goal(options: list[Any]) -> list[tuple[str, list[Any]]]:
-    """Options grouped under goal headings, goals in a fixed order (not a ranking)."""
-    groups = [(GOALS[goal], [o for o in options if o.goal == goal]) for goal in GOALS]
-    return [(label, items) for label, items in groups if items]
+def group_by_goal(options: list[Any]) -> list[tuple[str, list[Any], list[Any]]]:
+    """Goal headings in a fixed order (not a ranking): (label, options whose card sits here,
+    options that also serve this goal but whose card sits under their first goal)."""
+    groups = [
+        (GOALS[goal], [o for o in options if o.goals[0] == goal], [o for o in options if goal in o.goals[1:]])
+        for goal in GOALS
+    ]
+    return [(label, cards, also) for label, cards, also in groups if cards or also]
 
 
 def side_effect_names(library: Library) -> dict[str, str]:
@@ -92,7 +96,7 @@ def compare_rows(library: Library, options: list[Option]) -> list[dict[str, str]
     names = side_effect_names(library)
     questions = [
         ("What is it?", lambda o: o.what_it_is),
-        ("What is it for?", lambda o: GOALS[o.goal]),
+        ("What is it for?", lambda o: "; ".join(GOALS[g] for g in o.goals)),
         ("How is it given?", lambda o: o.what_it_is_like.how_given),
         ("How often?", lambda o: o.what_it_is_like.how_often),
         ("Where?", lambda o: o.what_it_is_like.where),
@@ -144,7 +148,7 @@ RELATION_TEXT = {1: "Works toward this", 0: "No direct link", -1: "Works against
 
 def value_relation(option: Option, value: Value) -> int:
     """+1 the option works toward the value, -1 it works against it, 0 no direct link."""
-    if option.goal in value.fits_goals:
+    if any(goal in value.fits_goals for goal in option.goals):
         return 1
     if any(item in value.against for item in option.involves):
         return -1

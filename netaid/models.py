@@ -195,6 +195,7 @@ class GradesFile(Strict):
     measures: list[Item]  # Ki-67, mitotic count, the higher-grade rule
     differentiation: list[Item]
     net_g3_vs_nec: Item
+    lung_grading: Item
     grade_vs_stage: Item
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from netaid.models import Id, Label, Prose, SourceIds, Strict
 from netaid.vocabulary import GOALS, INVOLVES
@@ -31,7 +32,7 @@ class OptionSideEffects(Strict):
 class Option(Strict):
     id: Id
     name: Label
-    goal: Goal
+    goals: Annotated[list[Goal], Field(min_length=1)]  # the first is where its card is grouped
     what_it_is: Prose
     what_it_is_like: WhatItIsLike
     benefits: Annotated[list[Prose], Field(min_length=1)]
@@ -39,6 +40,7 @@ class Option(Strict):
     questions: Annotated[list[Prose], Field(min_length=1)]
     involves: list[Involvement] = []
     uncertainty: Prose | None = None  # what the sources say is not known or not agreed
+    after: Prose  # what comes next for someone who has already had it
     sources: SourceIds
 
 
@@ -59,6 +61,8 @@ class SideEffectsFile(Strict):
 
 class Caution(Strict):
     id: Id
+    # danger: a risk to life that needs action (red); warning: something to raise with the team (amber)
+    level: Literal["danger", "warning"]
     title: Label
     text: Prose
     sources: SourceIds
@@ -84,6 +88,20 @@ class RuleAdds(Strict):
     notes: list[Prose] = []
 
 
+class RuleReview(Strict):
+    """Clinical sign-off of one rule: `draft` until a named clinician signs it on a date."""
+
+    status: Literal["draft", "signed"]
+    by: Label | None = None
+    date: datetime.date | None = None
+
+    @model_validator(mode="after")
+    def _signed_needs_name_and_date(self) -> RuleReview:
+        if self.status == "signed" and (self.by is None or self.date is None):
+            raise ValueError("a signed rule needs `by` (the clinician) and `date`")
+        return self
+
+
 class Rule(Strict):
     """A condition over profile fields (checked by netaid.rules), what it adds, and why."""
 
@@ -92,6 +110,7 @@ class Rule(Strict):
     add: RuleAdds
     why: Prose
     sources: SourceIds
+    review: RuleReview
 
 
 class RulesFile(Strict):

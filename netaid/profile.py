@@ -34,10 +34,11 @@ PROFILE_FIELDS: dict[str, FieldSpec] = {
     "ki67": FieldSpec("number", minimum=0, maximum=100),
     "mitoses": FieldSpec("number", minimum=0),
     "differentiation": FieldSpec("choice", ("well", "poorly", "unknown"), "unknown"),
-    "functional": FieldSpec("bool", default=False),
+    # Three answers, so "not sure" is not read as "makes no hormones".
+    "functional": FieldSpec("choice", ("yes", "no", "unknown"), "unknown"),
     "syndrome": FieldSpec(
         "choice",
-        ("none", "carcinoid_syndrome", "insulinoma", "gastrinoma", "vipoma", "other"),
+        ("none", "carcinoid_syndrome", "insulinoma", "gastrinoma", "vipoma", "pheochromocytoma", "other"),
         "none",
     ),
     "sstr": FieldSpec("choice", ("positive", "negative", "unknown"), "unknown"),
@@ -101,6 +102,10 @@ def coerce_value(name: str, spec: FieldSpec, raw: Any) -> Any:
             raise bad
         return value
     if spec.kind == "choice":
+        if isinstance(raw, bool) and "yes" in spec.values:  # older links and files said true/false
+            return "yes" if raw else "no"
+        if isinstance(raw, str) and raw.lower() in ("true", "false") and "yes" in spec.values:
+            return "yes" if raw.lower() == "true" else "no"
         for allowed in spec.values:
             if raw == allowed or (isinstance(raw, str) and raw == str(allowed)):
                 return allowed
@@ -112,7 +117,7 @@ def coerce_value(name: str, spec: FieldSpec, raw: Any) -> Any:
 
 
 def parse_profile(data: Any) -> dict[str, Any]:
-    """A full profile from a mapping; the grade is derived from ki67/mitoses when not given."""
+    """A full profile from a mapping, exactly as given (netaid.conflicts reads it for the rules)."""
     if not isinstance(data, dict):
         raise ProfileError("a profile must be an object of field: value pairs")
     unknown = [k for k in data if k not in PROFILE_FIELDS]
@@ -124,9 +129,14 @@ def parse_profile(data: Any) -> dict[str, Any]:
         if raw is None or raw == "":
             continue
         profile[name] = coerce_value(name, PROFILE_FIELDS[name], raw)
-    if profile["grade"] == "unknown" and (profile["ki67"] is not None or profile["mitoses"] is not None):
-        try:
-            profile["grade"] = grade_tumor(profile["ki67"], profile["mitoses"]).grade
-        except GradeInputError as err:
-            raise ProfileError(str(err)) from None
     return profile
+
+
+def measured_grade(profile: dict[str, Any]) -> int | None:
+    """The WHO grade that the profile's Ki-67 and mitotic count give, if either is known."""
+    if profile["ki67"] is None and profile["mitoses"] is None:
+        return None
+    try:
+        return grade_tumor(profile["ki67"], profile["mitoses"]).grade
+    except GradeInputError as err:  # coerce_value keeps both in range, so this is a guard
+        raise ProfileError(str(err)) from None

@@ -1,6 +1,7 @@
 """The treatment-option explorer: profile -> the options the sources describe for it, each with
-the trail of rules that brought it, plus cautions and notes. It never ranks or chooses:
-options come back in catalog order, and the view groups them by goal."""
+the trail of rules that brought it, plus cautions, notes and conflicting answers. It never
+ranks or chooses: options come back in catalog order, and the view groups them by goal.
+Options the person has already had come back apart, with what comes after them."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from netaid.conditions import Predicate, compile_condition
+from netaid.conflicts import Conflict, resolve
 from netaid.content import Library
 from netaid.profile import parse_profile
 
@@ -23,13 +25,24 @@ class Reason:
 class ShownOption:
     id: str
     name: str
-    goal: str
+    goals: tuple[str, ...]
     reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
+class AlreadyHad:
+    """A treatment the person has had: shown with what comes next, never as a new option."""
+
+    id: str
+    name: str
+    after: str
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class ShownCaution:
     id: str
+    level: str
     title: str
     text: str
     sources: tuple[str, ...]
@@ -45,14 +58,17 @@ class Note:
 
 @dataclass(frozen=True)
 class Exploration:
-    profile: dict[str, Any]
+    profile: dict[str, Any]  # the profile the rules used, after conflicts were resolved
     options: tuple[ShownOption, ...]
     cautions: tuple[ShownCaution, ...]
     notes: tuple[Note, ...]
+    conflicts: tuple[Conflict, ...] = ()
+    already_had: tuple[AlreadyHad, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["profile"] = {k: list(v) if isinstance(v, tuple) else v for k, v in self.profile.items()}
+        data["conflicts"] = [c.as_dict() for c in self.conflicts]
         return data
 
 
@@ -72,7 +88,10 @@ class Explorer:
             notes = tuple(Note(text, rule.id, reason.sources) for text in rule.add.notes)
             added = tuple(sorted(dict.fromkeys(rule.add.options), key=order.__getitem__))
             self._rules.append((compile_condition(rule.when), reason, added, tuple(dict.fromkeys(rule.add.cautions)), notes))
-        self._option_info = {oid: (o.name, o.goal) for oid, o in options.items()}
+        self._option_info = {oid: (o.name, tuple(o.goals)) for oid, o in options.items()}
+        self._already_had = {
+            oid: AlreadyHad(oid, o.name, o.after, tuple(o.sources)) for oid, o in options.items()
+        }
         self._order = order
         self._cautions = cautions
         self._caution_order = caution_order
@@ -81,7 +100,8 @@ class Explorer:
         """Evaluate every rule; raises ProfileError for fields or values outside the vocabulary."""
         return self.explore_parsed(parse_profile(raw_profile))
 
-    def explore_parsed(self, profile: dict[str, Any]) -> Exploration:
+    def explore_parsed(self, given: dict[str, Any]) -> Exploration:
+        profile, conflicts = resolve(given)
         reasons: dict[str, list[Reason]] = {}
         caution_rules: dict[str, list[str]] = {}
         notes: list[Note] = []
@@ -93,12 +113,18 @@ class Explorer:
             for caution_id in cautions:
                 caution_rules.setdefault(caution_id, []).append(reason.rule)
             notes.extend(rule_notes)
+        had = profile["previous_treatments"]
         shown = []
         for oid in sorted(reasons, key=self._order.__getitem__):
-            name, goal = self._option_info[oid]
-            shown.append(ShownOption(oid, name, goal, tuple(reasons[oid])))
+            if oid in had:
+                continue
+            name, goals = self._option_info[oid]
+            shown.append(ShownOption(oid, name, goals, tuple(reasons[oid])))
+        already_had = tuple(self._already_had[oid] for oid in sorted(had, key=self._order.__getitem__))
         shown_cautions = []
         for cid in sorted(caution_rules, key=self._caution_order.__getitem__):
             c = self._cautions[cid]
-            shown_cautions.append(ShownCaution(cid, c.title, c.text, tuple(c.sources), tuple(caution_rules[cid])))
-        return Exploration(profile, tuple(shown), tuple(shown_cautions), tuple(notes))
+            shown_cautions.append(
+                ShownCaution(cid, c.level, c.title, c.text, tuple(c.sources), tuple(caution_rules[cid]))
+            )
+        return Exploration(profile, tuple(shown), tuple(shown_cautions), tuple(notes), conflicts, already_had)

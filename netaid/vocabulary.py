@@ -32,10 +32,17 @@ OPTION_IDS: tuple[str, ...] = (
     "nutrition_support",
 )
 
+# Safety cautions the catalog must always hold (the rules add them where they apply).
 REQUIRED_CAUTION_IDS: tuple[str, ...] = (
     "carcinoid_crisis",
     "pheochromocytoma_biopsy",
     "everolimus_carcinoid_syndrome",
+    "nec_urgent",
+    "low_blood_sugar_safety",
+    "vipoma_fluid_loss",
+    "gastrinoma_acid",
+    "pheochromocytoma_blood_pressure",
+    "bronchodilator_carcinoid",
 )
 
 GOALS: dict[str, str] = {

@@ -5,7 +5,7 @@ import streamlit as st
 from netaid.decision import PRESETS, group_by_goal, profile_from_query, query_from_profile
 from netaid.profile import PROFILE_FIELDS, ProfileError
 from netaid.wording import PROFILE_WORDS
-from netaid.vocabulary import REQUIRED_CAUTION_IDS, SYMPTOM_IDS
+from netaid.vocabulary import SYMPTOM_IDS
 from ui.explorer_cards import option_card
 from ui.shell import cite, explorer, library, require_app_shell
 
@@ -28,6 +28,12 @@ def set_widgets(profile: dict) -> None:
 
 def apply_preset(label: str) -> None:
     set_widgets(PRESETS[label])
+
+
+def apply_fix(changes: tuple[tuple[str, object], ...]) -> None:
+    """One click on a conflict's fix: set the answers it names, leave the rest."""
+    for name, value in changes:
+        st.session_state[KEY(name)] = value
 
 
 # First run in this session: the link's query parameters (if any) fill the form.
@@ -63,7 +69,8 @@ with c1:
              format_func=WORDS["differentiation"].get)
     st.number_input("Tumor size in cm, if known", min_value=0.1, key=KEY("tumor_size_cm"), value=None, format="%g")
 with c2:
-    st.toggle("It makes hormones that cause symptoms", key=KEY("functional"))
+    st.radio("Does it make hormones that cause symptoms?", list(WORDS["functional"]), key=KEY("functional"),
+             format_func=WORDS["functional"].get, horizontal=True)
     st.selectbox("Hormone syndrome", list(WORDS["syndrome"]), key=KEY("syndrome"), format_func=WORDS["syndrome"].get)
     st.radio("Did a receptor scan (like DOTATATE PET) show the tumor lighting up?", list(WORDS["sstr"]),
              key=KEY("sstr"), format_func=WORDS["sstr"].get)
@@ -88,11 +95,19 @@ st.query_params.from_dict(query_from_profile(result.profile))
 st.caption("The link in your browser's address bar now holds this situation, so you can share or bookmark it.")
 
 st.header("Options the sources describe", anchor="treatments")
+if result.conflicts:
+    st.subheader("Some answers do not fit together")
+    for n, conflict in enumerate(result.conflicts):
+        with st.container(border=True):
+            st.markdown(f":material/rule: {conflict.text}")
+            with st.container(horizontal=True):
+                for m, fix in enumerate(conflict.fixes):
+                    st.button(fix.label, key=f"fix_{conflict.id}_{m}", on_click=apply_fix, args=(fix.changes,))
 if result.cautions:
     st.subheader("Important cautions")
     for caution in result.cautions:
-        # The cautions every source insists on are red; the others amber.
-        box = st.error if caution.id in REQUIRED_CAUTION_IDS else st.warning
+        # A risk to life is red; something to raise with the team is amber.
+        box = st.error if caution.level == "danger" else st.warning
         box(f"**{caution.title}.** {caution.text}", icon=":material/warning:")
         cite(lib, caution.sources)
 if result.notes:
@@ -107,8 +122,18 @@ st.markdown(
     "benefits and its side effects."
 )
 kept = st.session_state.setdefault("kept_options", [])
-for goal_label, shown in group_by_goal(list(result.options)):
+for goal_label, cards, also in group_by_goal(list(result.options)):
     st.subheader(goal_label)
-    for option in shown:
+    for option in cards:
         option_card(lib, option, kept)
+    if also:
+        names = ", ".join(f"**{o.name}**" for o in also)
+        st.caption(f"These also aim to do this; their cards are above: {names}.")
+if result.already_had:
+    st.subheader("Treatments you have already had")
+    st.markdown("These are not listed again as new options. Here is what usually comes next.")
+    for had in result.already_had:
+        with st.container(border=True):
+            st.markdown(f"**{had.name}.** {had.after}")
+            cite(lib, had.sources)
 st.page_link("pages/decide.py", label="Compare options and think about what matters to you", icon=":material/compare:")

@@ -38,7 +38,14 @@ else:
         "mitoses": "The mitotic count decided it.",
         "both": "Both measures point to the same grade." if ki67 is not None and mitoses is not None else "",
     }[result.decided_by]
-    st.success(f"### {name}\n{decided}", icon=":material/check_circle:")
+    # Grade 3 is news to take to the care team, never a green "success".
+    box = st.warning if result.grade == 3 else st.info
+    box(f"### {name}\n{decided}", icon=":material/labs:")
+    if result.grade == 3:
+        st.markdown(
+            "A grade 3 tumor can be a NET whose cells look like normal cells, or a fast-growing "
+            "carcinoma (NEC). They are treated differently. [Read about the difference](#net-g3-vs-nec)."
+        )
     st.markdown(result.explanation)
     for note in result.near_cutoff:
         st.warning(note, icon=":material/error:")
@@ -48,7 +55,7 @@ show_chart(cached_chart(grade_bands_chart, ki67, mitoses), key="grade_bands")
 
 st.header("What each grade means")
 for g in grades.grades:
-    st.markdown(f"**Grade {g.grade}: {g.name}.** {g.text}")
+    st.markdown(f"**{g.name}.** {g.text}")
 cite(lib, [s for g in grades.grades for s in g.sources])
 for measure in grades.measures:
     item(lib, measure)
@@ -59,6 +66,7 @@ for col, it in zip(st.columns(len(grades.differentiation)), grades.differentiati
         item(lib, it)
 
 item(lib, grades.net_g3_vs_nec, anchor="net-g3-vs-nec", level=2)
+item(lib, grades.lung_grading, anchor="lung-grading", level=2)
 item(lib, grades.grade_vs_stage, level=2)
 st.page_link("pages/stage.py", label="See what stage means", icon=":material/accessibility_new:")
 

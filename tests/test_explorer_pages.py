@@ -28,7 +28,9 @@ def test_preset_fills_the_form_and_lists_options_with_reasons():
     labels = [e.label for e in at.expander]
     assert "Telotristat (Xermelo)" in labels and "Cryotherapy (freezing the tumor)" in labels
     errors = " ".join(e.proto.body for e in at.error)
-    assert "Carcinoid crisis" in errors and "Everolimus and carcinoid syndrome" in errors
+    warnings = " ".join(w.proto.body for w in at.warning)
+    assert "Carcinoid crisis" in errors, "a risk to life is red"
+    assert "Everolimus and carcinoid syndrome" in warnings and "Everolimus" not in errors, "a disagreement is amber"
     text = page_text(at)
     assert "Why it appears for this situation" in text and "Questions to ask your care team" in text
     assert at.query_params["site"] == "small_intestine"

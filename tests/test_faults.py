@@ -19,7 +19,7 @@ from tests.test_validate import BREAKS, _break
 MORE_BREAKS = [
     ("data/sites.yaml", r"^(\s+percent: )30\b", r"\g<1>130", "less than or equal to 100"),
     ("data/glossary.yaml", r"^(\s+- term: )(.+)$", r"\1\2\n    plain: Duplicate.\n    sources: [cancernet]\n  - term: \2", "duplicate term"),
-    ("data/rules.yaml", r"\{field: site, in: \[stomach, duodenum\]\}", "{field: site, near: [stomach]}", "unknown test `near`"),
+    ("data/rules.yaml", r"\{field: site, in: \[stomach, duodenum, colon_rectum\]\}", "{field: site, near: [stomach]}", "unknown test `near`"),
     ("data/rules.yaml", r"\{field: site, equals: pancreas\}", "{field: site, at_least: 3}", "`at_least` does not work on `site`"),
     ("data/rules.yaml", r"^(\s+cautions: \[)carcinoid_crisis", r"\1no_such_caution", "adds unknown caution `no_such_caution`"),
     ("data/options.yaml", r"^  - id: diazoxide$", "  - id: diazoxide_renamed", "options missing from the catalog: diazoxide", r"^options:$"),
@@ -28,7 +28,7 @@ MORE_BREAKS = [
     ("data/sources.yaml", r"^(    title: Cancer.Net Guide to Neuroendocrine Tumors)$", r"\1\n    - stray item", "YAML syntax error: while parsing a block mapping"),
     ("data/stages.yaml", r"^(\s+areas: )\[.*\]$", r"\1[primary, moon]", "cannot be 'moon'"),
     ("quizzes/symptoms.yaml", r"^(\s+- id: )symptoms-02$", r"\1symptoms-01", "duplicate id `symptoms-01`"),
-    ("quizzes/triggers.yaml", r"^(\s+- id: )triggers-02$", r"\1diagnosis-01", "question id `diagnosis-01` is also used in"),
+    ("quizzes/triggers.yaml", r"^(\s+- id: )triggers-01$", r"\1diagnosis-01", "question id `diagnosis-01` is also used in"),
     ("quizzes/grade_stage.yaml", r"^topic: grade_stage$", "topic: diagnosis", "does not match the file name `grade_stage.yaml`"),
     ("quizzes/treatments.yaml", r"^(\s+explanation: ).*$", r"\1", "should be text, not nothing"),
     ("quizzes/triggers.yaml", r"^(\s+correct: )(true|false)$", r'\1"yes"', "should be true or false"),

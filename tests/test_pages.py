@@ -77,9 +77,11 @@ def test_grade_page_grades_and_explains():
     at.number_input(key="ki67").set_value(2.9).run()
     at.number_input(key="mitoses").set_value(21).run()
     assert not at.exception
-    success = at.success[0].proto.body
-    assert "Grade 3" in success and "mitotic count decided it" in success
-    assert len(at.warning) == 2, "both values sit near a cut-off"
+    assert not at.success, "a grade 3 result is never shown as a green success"
+    result = at.warning[0].proto.body
+    assert "Grade 3" in result and "mitotic count decided it" in result
+    assert len(at.warning) == 3, "the grade 3 result, then both values near a cut-off"
+    assert "NEC" in page_text(at)
     spec = figure(at)
     markers = [t for t in spec["data"] if t.get("mode") == "markers+text"]
     assert [m["text"] for m in markers] == [["2.9%"], ["21"]]
@@ -88,8 +90,8 @@ def test_grade_page_grades_and_explains():
 def test_grade_page_single_measure():
     at = open_page("grade.py")
     at.number_input(key="ki67").set_value(10).run()
-    assert "Grade 2" in at.success[0].proto.body
-    assert "Ki-67 index decided it" in at.success[0].proto.body
+    assert "Grade 2" in at.info[0].proto.body
+    assert "Ki-67 index decided it" in at.info[0].proto.body
     assert not at.warning
 
 

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from netaid.conditions import compile_condition, condition_problems
+from netaid.conflicts import resolve
 from netaid.decision import PRESETS
 from netaid.profile import PROFILE_FIELDS, ProfileError, parse_profile
 from netaid.rules import Explorer
@@ -46,7 +47,8 @@ def caution_ids(result):
 )
 def test_conditions_evaluate(cond, profile, expected):
     assert condition_problems(cond) == []
-    assert compile_condition(cond)(parse_profile(profile)) is expected
+    used, _ = resolve(parse_profile(profile))
+    assert compile_condition(cond)(used) is expected
 
 
 @pytest.mark.parametrize(
@@ -75,15 +77,16 @@ def test_every_rule_can_fire_and_every_option_and_caution_is_reachable(lib, engi
     fired, options, cautions = set(), set(), set()
     grid = itertools.product(
         PROFILE_FIELDS["site"].values, ("localized", "regional", "metastatic"), (1, 2, 3, "unknown"),
-        ("well", "poorly", "unknown"), ("none", "carcinoid_syndrome", "insulinoma", "gastrinoma"),
-        ("positive", "negative", "unknown"), (True, False),
+        ("well", "poorly", "unknown"), PROFILE_FIELDS["syndrome"].values,
+        ("positive", "negative", "unknown"), (True, False), ("yes", "unknown"),
     )
     symptom_sets = [(), ("diarrhea", "flushing", "wheezing", "heart_valve_problems", "bone_pain", "low_blood_sugar", "stomach_ulcers")]
-    for site, extent, grade, diff, syndrome, sstr, liver in grid:
+    for site, extent, grade, diff, syndrome, sstr, liver, resectable in grid:
         for symptoms in symptom_sets:
             profile = parse_profile({"site": site, "extent": extent, "grade": grade, "differentiation": diff,
                                      "syndrome": syndrome, "sstr": sstr, "liver_metastases": liver,
                                      "bone_metastases": liver, "symptoms": list(symptoms), "functional": bool(symptoms),
+                                     "resectable": resectable,
                                      "growth": "stable" if grade == 1 else "unknown",
                                      "previous_treatments": ["somatostatin_analog"] if liver else []})
             result = engine.explore_parsed(profile)
@@ -165,6 +168,10 @@ def test_every_preset_is_a_valid_profile(engine, label):
 
 
 # --- invariants over the full grid of enumerated fields ---------------------------------------
+NET_ONLY = {"somatostatin_analog", "everolimus", "sunitinib", "prrt", "interferon", "debulking_surgery",
+            "radiofrequency_ablation", "hepatic_artery_embolization", "cryotherapy"}
+
+
 def _grid():
     names = [n for n, s in PROFILE_FIELDS.items() if s.kind in ("choice", "bool")]
     values = [PROFILE_FIELDS[n].values if PROFILE_FIELDS[n].kind == "choice" else (True, False) for n in names]
@@ -189,10 +196,25 @@ def test_invariants_hold_for_every_profile_in_the_grid(engine):
             assert "everolimus_carcinoid_syndrome" in caution_ids(result)
         if profile["syndrome"] == "carcinoid_syndrome":
             assert "carcinoid_crisis" in caution_ids(result)
+        # The safety rules a NET team would sign (issue: clinical safety).
+        if profile["differentiation"] == "poorly":
+            assert not NET_ONLY & set(shown) and "nec_urgent" in caution_ids(result)
+        if "active_surveillance" in shown:
+            used = result.profile
+            assert used["syndrome"] == "none" and used["functional"] != "yes" and used["grade"] != 3
+            assert used["growth"] != "growing" and used["differentiation"] != "poorly"
+        if profile["syndrome"] == "insulinoma":
+            assert "low_blood_sugar_safety" in caution_ids(result)
+        if profile["syndrome"] == "vipoma":
+            assert "vipoma_fluid_loss" in caution_ids(result)
+        if profile["syndrome"] == "pheochromocytoma":
+            assert "pheochromocytoma_blood_pressure" in caution_ids(result)
+        if profile["extent"] == "metastatic" and profile["resectable"] == "yes" and profile["differentiation"] != "poorly":
+            assert "surgery" in shown and "debulking_surgery" not in shown
         for option in result.options:
             assert option.reasons and all(r.why and r.sources for r in option.reasons)
         seen += 1
-    assert seen == 622080
+    assert seen == 1_088_640
 
 
 def test_same_input_same_output(engine):
@@ -226,10 +248,11 @@ def test_cli_explore_one_profile(tmp_path):
     result = run_cli("explore", "--profile", str(file))
     assert result.code == 0, result.err
     data = json.loads(result.out)
-    assert set(data) == {"profile", "options", "cautions", "notes"}
+    assert set(data) == {"profile", "options", "cautions", "notes", "conflicts", "already_had"}
+    assert data["conflicts"] == []
     assert data["profile"]["growth"] == "unknown" and data["profile"]["symptoms"] == []
     option = next(o for o in data["options"] if o["id"] == "sunitinib")
-    assert set(option) == {"id", "name", "goal", "reasons"}
+    assert set(option) == {"id", "name", "goals", "reasons"}
     assert set(option["reasons"][0]) == {"rule", "why", "sources"}
     assert all({"id", "text", "sources"} <= set(c) for c in data["cautions"])
 
