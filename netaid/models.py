@@ -171,6 +171,7 @@ class DiagnosisTest(Strict):
     kind: Literal["tissue", "lab", "endoscopy", "imaging", "nuclear"]
     looks_for: Prose
     what_it_is_like: Prose
+    prepare: Prose | None = None  # how to get ready, where a source says
     caution: Prose | None = None
     sources: SourceIds
 

@@ -29,6 +29,8 @@ for test in shown:
         st.caption(KINDS[test.kind])
         st.markdown(f"**What it looks for:** {test.looks_for}")
         st.markdown(f"**What it is like:** {test.what_it_is_like}")
+        if test.prepare:
+            st.markdown(f"**How to get ready:** {test.prepare}")
         if test.caution:
             st.warning(test.caution, icon=":material/warning:")
         cite(lib, test.sources)
