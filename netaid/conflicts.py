@@ -14,6 +14,21 @@ from typing import Any
 from netaid.profile import measured_grade
 
 HORMONE_SYNDROMES = ("carcinoid_syndrome", "insulinoma", "gastrinoma", "vipoma", "pheochromocytoma", "other")
+# Symptoms that point to tumor hormones (diarrhea and ulcers have many other causes).
+HORMONE_SIGNS = {"flushing": "flushing", "low_blood_sugar": "low blood sugar"}
+# Where each syndrome's tumor starts (MedlinePlus on insulinoma, VIPoma, Zollinger-Ellison
+# and pheochromocytoma); the first is the usual one.
+SYNDROME_SITES = {
+    "insulinoma": ("pancreas",),
+    "vipoma": ("pancreas",),
+    "gastrinoma": ("pancreas", "duodenum"),
+    "pheochromocytoma": ("adrenal",),
+}
+SITE_WORDS = {
+    "pancreas": "the pancreas", "duodenum": "the first part of the small bowel", "adrenal": "an adrenal gland",
+    "lung": "the lung", "stomach": "the stomach", "small_intestine": "the small bowel", "appendix": "the appendix",
+    "colon_rectum": "the colon or rectum",
+}
 
 
 @dataclass(frozen=True)
@@ -42,12 +57,17 @@ def _extent_vs_spread(given: dict[str, Any], used: dict[str, Any]) -> Conflict |
     places = " and ".join("the liver" if f == "liver_metastases" else "the bone" for f in spread)
     said = "only where it started" if given["extent"] == "localized" else "spread only nearby"
     used["extent"] = "metastatic"
+    removable = ""
+    if given["resectable"] == "yes":
+        # "Surgery could take it all out" was likely said of the first tumor, not the spread.
+        used["resectable"] = "unknown"
+        removable = " It also reads 'surgery could take it all out' as not sure, since that may not include the spread."
     return Conflict(
         "extent_vs_spread",
         ("extent", *spread),
         f"You said the tumor is {said}, and also that it has spread to {places}. Spread to "
         f"{places} means spread to other parts of the body. The list below uses that, so no "
-        "caution is missed. Check with your care team which is right.",
+        f"caution is missed.{removable} Check with your care team which is right.",
         (
             Fix("It has spread to other parts of the body", (("extent", "metastatic"),)),
             Fix(f"It has not spread to {places}", tuple((f, False) for f in spread)),
@@ -72,9 +92,46 @@ def _functional_vs_syndrome(given: dict[str, Any], used: dict[str, Any]) -> Conf
     )
 
 
+def _functional_vs_symptoms(given: dict[str, Any], used: dict[str, Any]) -> Conflict | None:
+    signs = [s for s in HORMONE_SIGNS if s in given["symptoms"]]
+    if given["functional"] != "no" or given["syndrome"] in HORMONE_SYNDROMES or not signs:
+        return None
+    used["functional"] = "yes"
+    words = " and ".join(HORMONE_SIGNS[s] for s in signs)
+    return Conflict(
+        "functional_vs_symptoms",
+        ("functional", "symptoms"),
+        f"You said the tumor makes no hormones that cause symptoms, and also picked {words}. "
+        "These are most often caused by tumor hormones. The list below treats the tumor as "
+        "making hormones, so its cautions are shown. Ask your care team what causes yours.",
+        (
+            Fix("It makes hormones", (("functional", "yes"),)),
+            Fix("Not sure if it makes hormones", (("functional", "unknown"),)),
+        ),
+    )
+
+
+def _syndrome_vs_site(given: dict[str, Any], used: dict[str, Any]) -> Conflict | None:
+    expected = SYNDROME_SITES.get(given["syndrome"])
+    if expected is None or given["site"] in (*expected, "other", "unknown_primary"):
+        return None
+    name, usual = expected[0], " or ".join(SITE_WORDS[s] for s in expected)
+    return Conflict(
+        "syndrome_vs_site",
+        ("syndrome", "site"),
+        f"The hormone syndrome you picked almost always comes from a tumor in {usual}, but "
+        f"you said the tumor started in {SITE_WORDS.get(given['site'], 'another place')}. "
+        "The list below keeps the cautions for both. Ask your care team to check.",
+        (
+            Fix(f"It started in {SITE_WORDS[name]}", (("site", name),)),
+            Fix("There is no hormone syndrome", (("syndrome", "none"),)),
+        ),
+    )
+
+
 def _grade_vs_measured(given: dict[str, Any], used: dict[str, Any]) -> Conflict | None:
     measured = measured_grade(given)
-    if measured is None:
+    if measured is None or given["site"] == "lung":  # the bands are for the gut and pancreas
         return None
     typed = given["grade"]
     if typed == "unknown":
@@ -112,7 +169,14 @@ def _grade_vs_differentiation(given: dict[str, Any], used: dict[str, Any]) -> Co
     )
 
 
-CHECKS = (_extent_vs_spread, _functional_vs_syndrome, _grade_vs_measured, _grade_vs_differentiation)
+CHECKS = (
+    _extent_vs_spread,
+    _functional_vs_syndrome,
+    _functional_vs_symptoms,
+    _syndrome_vs_site,
+    _grade_vs_measured,
+    _grade_vs_differentiation,
+)
 
 
 def resolve(given: dict[str, Any]) -> tuple[dict[str, Any], tuple[Conflict, ...]]:

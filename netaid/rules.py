@@ -122,7 +122,8 @@ class Explorer:
             shown.append(ShownOption(oid, name, goals, tuple(reasons[oid])))
         already_had = tuple(self._already_had[oid] for oid in sorted(had, key=self._order.__getitem__))
         shown_cautions = []
-        for cid in sorted(caution_rules, key=self._caution_order.__getitem__):
+        # Risks to life first, then the rest, each in catalog order.
+        for cid in sorted(caution_rules, key=lambda c: (self._cautions[c].level != "danger", self._caution_order[c])):
             c = self._cautions[cid]
             shown_cautions.append(
                 ShownCaution(cid, c.level, c.title, c.text, tuple(c.sources), tuple(caution_rules[cid]))

@@ -5,7 +5,7 @@ import streamlit as st
 from netaid.decision import PRESETS, group_by_goal, profile_from_query, query_from_profile
 from netaid.profile import PROFILE_FIELDS, ProfileError
 from netaid.wording import PROFILE_WORDS
-from netaid.vocabulary import SYMPTOM_IDS
+from netaid.vocabulary import GOALS, SYMPTOM_IDS
 from ui.explorer_cards import option_card
 from ui.shell import cite, explorer, library, require_app_shell
 
@@ -99,7 +99,7 @@ if result.conflicts:
     st.subheader("Some answers do not fit together")
     for n, conflict in enumerate(result.conflicts):
         with st.container(border=True):
-            st.markdown(f":material/rule: {conflict.text}")
+            st.markdown(conflict.text)
             with st.container(horizontal=True):
                 for m, fix in enumerate(conflict.fixes):
                     st.button(fix.label, key=f"fix_{conflict.id}_{m}", on_click=apply_fix, args=(fix.changes,))
@@ -127,8 +127,8 @@ for goal_label, cards, also in group_by_goal(list(result.options)):
     for option in cards:
         option_card(lib, option, kept)
     if also:
-        names = ", ".join(f"**{o.name}**" for o in also)
-        st.caption(f"These also aim to do this; their cards are above: {names}.")
+        where = "; ".join(f"**{o.name}** (its card is under “{GOALS[o.goals[0]]}”)" for o in also)
+        st.caption(f"Also aims to do this: {where}.")
 if result.already_had:
     st.subheader("Treatments you have already had")
     st.markdown("These are not listed again as new options. Here is what usually comes next.")

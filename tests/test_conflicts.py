@@ -34,6 +34,11 @@ def conflicts_of(profile: dict) -> tuple[dict, list[str]]:
         ({"grade": 3, "ki67": 1}, ["grade_vs_measured"], {"grade": 3}),
         ({"grade": 1, "differentiation": "poorly"}, ["grade_vs_differentiation"], {"grade": 1}),
         ({"ki67": 10, "differentiation": "poorly"}, ["grade_vs_differentiation"], {"grade": 2}),
+        ({"functional": "no", "symptoms": ["flushing"]}, ["functional_vs_symptoms"], {"functional": "yes"}),
+        ({"site": "small_intestine", "syndrome": "insulinoma"}, ["syndrome_vs_site"], {"site": "small_intestine"}),
+        ({"site": "pancreas", "syndrome": "pheochromocytoma"}, ["syndrome_vs_site"], {"syndrome": "pheochromocytoma"}),
+        ({"extent": "localized", "liver_metastases": True, "resectable": "yes"}, ["extent_vs_spread"],
+         {"extent": "metastatic", "resectable": "unknown"}),
     ],
 )
 def test_each_contradiction_is_found_and_the_safer_reading_used(profile, expected, used):
@@ -51,6 +56,10 @@ def test_each_contradiction_is_found_and_the_safer_reading_used(profile, expecte
         ({"extent": "unknown", "liver_metastases": True}, {"extent": "metastatic"}),
         ({"syndrome": "vipoma"}, {"functional": "yes"}),
         ({"extent": "metastatic", "liver_metastases": True}, {"extent": "metastatic"}),
+        ({"site": "lung", "grade": 1, "mitoses": 15}, {"grade": 1}),  # gut bands are not used for the lung
+        ({"site": "duodenum", "syndrome": "gastrinoma"}, {"functional": "yes"}),
+        ({"site": "unknown_primary", "syndrome": "vipoma"}, {"site": "unknown_primary"}),
+        ({"functional": "no", "symptoms": ["diarrhea"]}, {"functional": "no"}),  # diarrhea has many causes
     ],
 )
 def test_answers_that_fit_together_raise_no_conflict(profile, used):
@@ -73,6 +82,8 @@ def test_every_fix_makes_its_conflict_go_away(engine):
         {"functional": "no", "syndrome": "gastrinoma"},
         {"grade": 1, "ki67": 40},
         {"grade": 2, "differentiation": "poorly"},
+        {"functional": "no", "symptoms": ["low_blood_sugar"]},
+        {"site": "lung", "syndrome": "vipoma"},
     ):
         conflict = engine.explore(profile).conflicts[0]
         assert len(conflict.fixes) == 2
@@ -129,4 +140,4 @@ def test_a_hormone_syndrome_caution_is_red_and_names_what_to_do():
     at = open_page("explorer.py")
     at.selectbox(key="p_syndrome").set_value("insulinoma").run()
     errors = " ".join(e.proto.body for e in at.error)
-    assert "Low blood sugar from an insulinoma" in errors and "emergency" in errors
+    assert "Low blood sugar can be life-threatening" in errors and "emergency" in errors
