@@ -6,12 +6,14 @@ import argparse
 import json
 import math
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
 from netaid.content import DATA_DIR, QUIZ_DIR, Library, collect, load_library
 from netaid.grading import GradeInputError, grade_tumor
 from netaid.profile import ProfileError
+from netaid.source_dates import source_warnings
 from netaid.yamldoc import ContentError
 from netaid.readability import MAX_GRADE, MAX_MEDIAN, median_grade, score_all
 
@@ -49,6 +51,9 @@ def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     library = _library_or_report(args, err)
     if library is None:
         return 1
+    # Old or undated sources are worth a look but do not make the content invalid: warn only.
+    for warning in source_warnings(args.data / "sources.yaml", date.today(), Path.cwd()):
+        print(warning, file=err)
     counts = ", ".join(f"{n} {what}" for what, n in library.counts().items())
     print(f"OK: {counts}", file=out)
     return 0
@@ -171,6 +176,26 @@ def cmd_crisis_card(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def cmd_review_packet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from netaid.review_packet import packet_markdown, packet_pdf
+    from netaid.vignettes import VignetteError, load_vignettes
+
+    makers = {".md": packet_markdown, ".pdf": packet_pdf}
+    suffix = args.output.suffix.lower()
+    if suffix not in makers:
+        raise UsageError(f"-o must end in .md or .pdf (got {args.output.name!r})")
+    library = load_library(args.data, args.quizzes)
+    try:
+        vignettes = load_vignettes()
+    except VignetteError as error:
+        print(error, file=err)
+        return 1
+    packet = makers[suffix](library, vignettes, date.today())
+    _write(args.output, packet.encode("utf-8") if isinstance(packet, str) else packet)
+    print(f"wrote {args.output}", file=out)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m netaid", description="NETaid content and tools.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -217,6 +242,11 @@ def build_parser() -> argparse.ArgumentParser:
     card.add_argument("-o", "--output", type=Path, required=True, help="where to write the PDF")
     _content_args(card)
     card.set_defaults(run=cmd_crisis_card)
+
+    packet = sub.add_parser("review-packet", help="every rule, option, caution, source and vignette, to sign")
+    packet.add_argument("-o", "--output", type=Path, required=True, help="where to write it: .md or .pdf")
+    _content_args(packet)
+    packet.set_defaults(run=cmd_review_packet)
     return parser
 
 

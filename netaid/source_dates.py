@@ -69,7 +69,7 @@ def review_problem(reviewed: str, today: date) -> str | None:
     """Why a source's review date needs a look, in words, or None when it is recent enough."""
     found = _first_date(reviewed)
     if found is None:
-        return f"has no review date ({reviewed!r})"
+        return f'has no usable review date ("{reviewed}")'
     when, as_written = found
     if when < years_before(today, MAX_AGE_YEARS):
         return f"was last reviewed {as_written}, more than {MAX_AGE_YEARS} years ago"

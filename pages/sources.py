@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from netaid.review_packet import review_statement
 from ui.shell import DISCLAIMER, library, require_app_shell
 
 require_app_shell()
@@ -11,6 +12,15 @@ st.title("Sources & about")
 st.markdown(
     "Every fact, rule and quiz answer in NETaid names the source it comes from. "
     "We write everything in our own plain words."
+)
+st.header("Clinical review")
+st.warning(review_statement(lib.rules.rules))
+st.markdown(
+    "A clinic can check NETaid's whole decision logic in one sitting with the review packet: "
+    "every rule in plain words, every option card and caution, every source with its review date, "
+    "and specialist test cases beside what NETaid shows for each. To make it, run "
+    "`python -m netaid review-packet -o packet.pdf` in the NETaid folder "
+    "(or `-o packet.md` for plain text)."
 )
 st.header("Our sources")
 st.table(

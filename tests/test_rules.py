@@ -41,7 +41,9 @@ def caution_ids(result):
         ({"field": "tumor_size_cm", "at_least": 2}, {}, False),
         ({"field": "symptoms", "contains": "wheezing"}, {"symptoms": ["wheezing", "flushing"]}, True),
         ({"not": {"field": "resectable", "equals": "no"}}, {"resectable": "no"}, False),
-        ({"all": [{"field": "site", "equals": "lung"}, {"field": "grade", "equals": 1}]}, {"site": "lung", "ki67": 1}, True),
+        ({"all": [{"field": "site", "equals": "pancreas"}, {"field": "grade", "equals": 1}]}, {"site": "pancreas", "ki67": 1}, True),
+        # The gut and pancreas grade bands are not applied to a lung NET's counts.
+        ({"field": "grade", "equals": "unknown"}, {"site": "lung", "ki67": 1}, True),
         ({"any": [{"field": "grade", "equals": 3}, {"field": "differentiation", "equals": "poorly"}]}, {"mitoses": 25}, True),
     ],
 )
@@ -144,10 +146,16 @@ def test_adrenal_site_warns_against_biopsy(engine):
 
 
 @pytest.mark.parametrize(("symptom", "option"), [("wheezing", "bronchodilator"), ("stomach_ulcers", "proton_pump_inhibitor"),
-                                                  ("low_blood_sugar", "diazoxide"), ("bone_pain", "external_beam_radiation"),
+                                                  ("bone_pain", "external_beam_radiation"),
                                                   ("heart_valve_problems", "cardiology_care")])
 def test_symptoms_bring_their_supportive_option(engine, symptom, option):
     assert option in ids(engine.explore({"symptoms": [symptom]}))
+
+
+def test_low_blood_sugar_brings_its_safety_caution_and_diazoxide_waits_for_a_diagnosis(engine):
+    result = engine.explore({"symptoms": ["low_blood_sugar"]})
+    assert "low_blood_sugar_safety" in caution_ids(result) and "diazoxide" not in ids(result)
+    assert "diazoxide" in ids(engine.explore({"syndrome": "insulinoma"}))
 
 
 def test_grade_is_derived_from_ki67_and_shapes_options(engine):
