@@ -123,6 +123,11 @@ def _explorer_problems(parsed: dict[str, Parsed | None]) -> list[Problem]:
         missing = [c for c in REQUIRED_CAUTION_IDS if c not in caution_ids]
         if missing:
             problems.append(got["cautions.yaml"].doc.problem(("cautions",), f"required cautions missing: {', '.join(missing)}"))
+    if "outcomes.yaml" in got and option_ids:
+        doc = got["outcomes.yaml"].doc
+        for i, outcome in enumerate(got["outcomes.yaml"].model.outcomes):  # type: ignore[attr-defined]
+            if outcome.option not in option_ids:
+                problems.append(doc.problem(("outcomes", i, "option"), f"unknown option `{outcome.option}`"))
     if "rules.yaml" in got:
         doc = got["rules.yaml"].doc
         for i, rule in enumerate(got["rules.yaml"].model.rules):  # type: ignore[attr-defined]

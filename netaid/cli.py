@@ -103,7 +103,7 @@ def cmd_explore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     results = []
     for i, raw in enumerate(profiles):
         try:
-            results.append(explorer.explore(raw).as_dict())
+            results.append(explorer.explore(raw).as_dict(explorer.source_names))
         except ProfileError as error:
             where = f"profile {i + 1}: " if isinstance(data, list) else ""
             raise UsageError(f"{where}{error}") from None

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from netaid import models as m
 from netaid import option_models as om
+from netaid import outcome_models as outm
 from netaid.checks import cross_checks
 from netaid.quiz_models import QuizBank
 from netaid.schema_errors import schema_problems
@@ -42,6 +43,7 @@ CONTENT_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "side_effects.yaml": ("side_effects", om.SideEffectsFile),
     "cautions.yaml": ("cautions", om.CautionsFile),
     "rules.yaml": ("rules", om.RulesFile),
+    "outcomes.yaml": ("outcomes", outm.OutcomesFile),
 }
 
 
@@ -66,6 +68,7 @@ class Library:
     side_effects: om.SideEffectsFile
     cautions: om.CautionsFile
     rules: om.RulesFile
+    outcomes: outm.OutcomesFile
     quiz_banks: dict[str, QuizBank] = field(default_factory=dict)
 
     def source(self, source_id: str) -> m.Source:

@@ -16,6 +16,7 @@ PROSE = "netaid:prose"
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), PROSE]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]  # a publication's own title
 SourceIds = Annotated[list[Id], Field(min_length=1)]
 Percent = Annotated[float, Field(ge=0, le=100)]
 
@@ -57,10 +58,12 @@ class Source(Strict):
     id: Id
     short: Label  # how a citation names it, e.g. "Cancer.Net"
     publisher: Label
-    title: Label
+    title: Title
     reviewed: Label  # as the page gives it, e.g. "05/2022" or "undated"
     covers: Prose
     url: str | None = None
+    # A web page is reviewed and can change; a trial's publication is fixed once printed.
+    kind: Literal["page", "publication"] = "page"
 
 
 class SourcesFile(Strict):

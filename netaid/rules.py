@@ -11,6 +11,7 @@ from typing import Any
 from netaid.conditions import Predicate, compile_condition
 from netaid.conflicts import Conflict, resolve
 from netaid.content import Library
+from netaid.outcomes import ShownOutcome, outcomes_for
 from netaid.profile import parse_profile
 
 
@@ -27,6 +28,7 @@ class ShownOption:
     name: str
     goals: tuple[str, ...]
     reasons: tuple[Reason, ...]
+    outcomes: tuple[ShownOutcome, ...] = ()  # trial figures that fit the profile (or may)
 
 
 @dataclass(frozen=True)
@@ -65,10 +67,15 @@ class Exploration:
     conflicts: tuple[Conflict, ...] = ()
     already_had: tuple[AlreadyHad, ...] = ()
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, source_names: dict[str, str] | None = None) -> dict[str, Any]:
+        names = source_names or {}
         data = asdict(self)
         data["profile"] = {k: list(v) if isinstance(v, tuple) else v for k, v in self.profile.items()}
         data["conflicts"] = [c.as_dict() for c in self.conflicts]
+        for option, shown in zip(data["options"], self.options):
+            option["outcomes"] = [
+                o.as_dict(names.get(o.outcome.sources[0], o.outcome.sources[0])) for o in shown.outcomes
+            ]
         return data
 
 
@@ -93,6 +100,9 @@ class Explorer:
             oid: AlreadyHad(oid, o.name, o.after, tuple(o.sources)) for oid, o in options.items()
         }
         self._order = order
+        self._outcomes = list(library.outcomes.outcomes)
+        self._has_outcomes = {o.option for o in self._outcomes}
+        self.source_names = {s.id: f"{s.short}: {s.title}" for s in library.sources.sources}
         self._cautions = cautions
         self._caution_order = caution_order
 
@@ -119,7 +129,10 @@ class Explorer:
             if oid in had:
                 continue
             name, goals = self._option_info[oid]
-            shown.append(ShownOption(oid, name, goals, tuple(reasons[oid])))
+            figures: tuple[ShownOutcome, ...] = ()
+            if oid in self._has_outcomes:
+                figures = tuple(f for f in outcomes_for(self._outcomes, oid, profile) if f.fit != "no")
+            shown.append(ShownOption(oid, name, goals, tuple(reasons[oid]), figures))
         already_had = tuple(self._already_had[oid] for oid in sorted(had, key=self._order.__getitem__))
         shown_cautions = []
         # Risks to life first, then the rest, each in catalog order.

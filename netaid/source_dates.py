@@ -89,6 +89,8 @@ def source_warnings(sources_file: Path, today: date, base: Path) -> list[str]:
     doc = read_yaml(sources_file, display)
     warnings = []
     for i, source in enumerate(doc.data["sources"]):
+        if source.get("kind") == "publication":  # a published paper is fixed, not reviewed
+            continue
         problem = review_problem(str(source["reviewed"]), today)
         if problem:
             line = doc.key_line(("sources", i, "reviewed"))

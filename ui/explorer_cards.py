@@ -6,8 +6,40 @@ import streamlit as st
 
 from netaid.content import Library
 from netaid.decision import side_effect_names
+from netaid.outcome_charts import month_scale, outcome_chart, outcome_sentence
 from netaid.rules import ShownOption
-from ui.shell import cite
+from ui.shell import cite, show_chart
+
+FIELD_WORDS = {"site": "where it started", "grade": "grade", "differentiation": "how the cells look",
+               "functional": "whether it makes hormones", "extent": "how far it has spread", "sstr": "receptor scan"}
+
+
+def _trial_figures(lib: Library, shown: ShownOption, short_name: str) -> None:
+    """What the trials found: each figure in words and as a picture, with who was in the trial."""
+    st.markdown("**What the trials found**")
+    all_for_option = [o for o in lib.outcomes.outcomes if o.option == shown.id]
+    if not all_for_option:
+        st.markdown("Our sources give no trial figures for this option.")
+        return
+    if not shown.outcomes:
+        who = " ".join(o.who for o in all_for_option)
+        st.markdown(f"The trials we use studied people unlike the situation you described. {who}")
+        return
+    scale = month_scale(list(lib.outcomes.outcomes))
+    for n, figure in enumerate(shown.outcomes):
+        o = figure.outcome
+        st.markdown(outcome_sentence(o, short_name))
+        show_chart(outcome_chart(o, short_name, scale), key=f"outcome_{shown.id}_{n}")
+        st.caption(f"Who was in it: {o.who} Kind of evidence: {o.evidence}.")
+        if figure.unknown or figure.not_stated:
+            why = []
+            if figure.unknown:
+                why.append(f"you have not said {' or '.join(FIELD_WORDS.get(f, f) for f in figure.unknown)}")
+            if figure.not_stated:
+                why.append(f"the trial report does not say {' or '.join(FIELD_WORDS.get(f, f) for f in figure.not_stated)}")
+            st.caption(f"These figures are for people like those in the trial. We cannot be sure you are like "
+                       f"them, because {' and '.join(why)}.")
+        cite(lib, o.sources)
 
 
 def _toggle_kept(option_id: str) -> None:
@@ -42,6 +74,7 @@ def option_card(lib: Library, shown: ShownOption, kept: list[str]) -> None:
             effects += [f"- {names[e]} (rare but serious)" for e in option.side_effects.serious]
             effects += [f"- {names[e]} (can show up later)" for e in option.side_effects.late]
             st.markdown("\n".join(effects) or "- The sources list none.")
+        _trial_figures(lib, shown, option.name.split(" (")[0])
         if option.uncertainty:
             st.info(f"**What is not certain.** {option.uncertainty}", icon=":material/help:")
         st.markdown("**Questions to ask your care team**")
