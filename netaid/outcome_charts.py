@@ -4,6 +4,7 @@ and bars on one shared month scale for medians. Each comes with alt text and a t
 from __future__ import annotations
 
 import math
+import textwrap
 
 import plotly.graph_objects as go
 
@@ -11,6 +12,11 @@ from netaid.charts import ACCENT, FONT, INK, MUTED, Chart
 from netaid.outcome_models import Outcome
 
 ICON_ROWS = 10
+
+
+def wrap(text: str, width: int) -> str:
+    """Break a label into lines of about `width` characters, so it fits a phone screen."""
+    return "<br>".join(textwrap.wrap(text, width)) or text
 
 
 def icons_for(rate: float) -> int:
@@ -33,18 +39,18 @@ def icon_array(outcome: Outcome, treatment: str) -> Chart:
     arms = ((treatment, outcome.with_treatment, 0.0), (outcome.compared_with, outcome.without_treatment, 12.0))
     for label, rate, offset in arms:
         on_x, on_y, off_x, off_y = _grid(icons_for(rate), offset)
-        fig.add_trace(go.Scatter(x=on_x, y=on_y, mode="markers", marker=dict(size=13, color=ACCENT, symbol="circle"),
+        fig.add_trace(go.Scatter(x=on_x, y=on_y, mode="markers", marker=dict(size=10, color=ACCENT, symbol="circle"),
                                  name=f"{label}: {rate:g} in 100", hoverinfo="skip"))
         fig.add_trace(go.Scatter(x=off_x, y=off_y, mode="markers", hoverinfo="skip", showlegend=False,
-                                 marker=dict(size=13, color="white", line=dict(color=MUTED, width=1.5))))
-        fig.add_annotation(x=offset + 4.5, y=-1.3, text=f"<b>{label}</b><br>{rate:g} in 100",
-                           showarrow=False, font=dict(size=15, color=INK))
+                                 marker=dict(size=10, color="white", line=dict(color=MUTED, width=1.5))))
+        fig.add_annotation(x=offset + 4.5, y=-0.8, yanchor="top", text=f"<b>{wrap(label, 16)}</b><br>{rate:g} in 100",
+                           showarrow=False, font=dict(size=14, color=INK))
     fig.update_layout(
-        title=dict(text=outcome.what, font=dict(size=17)), font=FONT, height=380, showlegend=False,
-        margin=dict(l=10, r=10, t=60, b=70), paper_bgcolor="white", plot_bgcolor="white",
+        title=dict(text=wrap(f"{outcome.what}, {outcome.over}", 34), font=dict(size=16)), font=FONT, height=400,
+        showlegend=False, margin=dict(l=4, r=4, t=70, b=10), paper_bgcolor="white", plot_bgcolor="white",
     )
     fig.update_xaxes(visible=False, range=[-1, 22])
-    fig.update_yaxes(visible=False, range=[-2.6, 10], scaleanchor="x")
+    fig.update_yaxes(visible=False, range=[-4.2, 10])
     alt = (f"Icon picture of 100 people in each group of the {outcome.trial} trial: {outcome.what}, "
            f"{outcome.over}. With {treatment}: {outcome.with_treatment:g} in 100. "
            f"With {outcome.compared_with}: {outcome.without_treatment:g} in 100.")
@@ -57,14 +63,15 @@ def months_bars(outcome: Outcome, treatment: str, scale_max: float) -> Chart:
     """Two bars of median months on a scale shared by every option, so lengths compare fairly."""
     names = [outcome.compared_with, treatment]
     values = [outcome.without_treatment, outcome.with_treatment]
-    fig = go.Figure(go.Bar(x=values, y=names, orientation="h", marker_color=[MUTED, ACCENT],
-                           text=[f"{v:g} months" for v in values], textposition="outside", hoverinfo="skip"))
+    fig = go.Figure(go.Bar(x=values, y=[wrap(n, 16) for n in names], orientation="h", marker_color=[MUTED, ACCENT],
+                           text=[f"{v:g} mo" for v in values], textposition="outside", hoverinfo="skip"))
     fig.update_layout(
-        title=dict(text=outcome.what, font=dict(size=17)), font=FONT, height=230, showlegend=False,
-        margin=dict(l=10, r=20, t=60, b=40), paper_bgcolor="white", plot_bgcolor="white",
+        title=dict(text=wrap(outcome.what, 34), font=dict(size=16)), font=FONT, height=260, showlegend=False,
+        margin=dict(l=4, r=4, t=70, b=40), paper_bgcolor="white", plot_bgcolor="white",
     )
-    fig.update_xaxes(range=[0, scale_max * 1.25], title_text="Months (middle value, half did better)")
-    fig.update_yaxes(automargin=True)
+    fig.update_xaxes(range=[0, scale_max * 1.45], title_text="Months (mo), middle value")
+    fig.update_yaxes(automargin=True, tickfont=dict(size=14, color=INK))
+    fig.update_xaxes(tickfont=dict(size=13, color=INK), title_font=dict(size=14, color=INK))
     alt = (f"Bars from the {outcome.trial} trial: {outcome.what}. With {treatment}: "
            f"{outcome.with_treatment:g} months. With {outcome.compared_with}: {outcome.without_treatment:g} months.")
     table = [{"Group": treatment, "Months": outcome.with_treatment},

@@ -74,7 +74,9 @@ def option_card(lib: Library, shown: ShownOption, kept: list[str]) -> None:
             effects += [f"- {names[e]} (rare but serious)" for e in option.side_effects.serious]
             effects += [f"- {names[e]} (can show up later)" for e in option.side_effects.late]
             st.markdown("\n".join(effects) or "- The sources list none.")
-        _trial_figures(lib, shown, option.name.split(" (")[0])
+        short = option.name.split(" (")[0]
+        in_sentence = short if short[1:2].isupper() else short[0].lower() + short[1:]  # keep "PRRT"
+        _trial_figures(lib, shown, in_sentence)
         if option.uncertainty:
             st.info(f"**What is not certain.** {option.uncertainty}", icon=":material/help:")
         st.markdown("**Questions to ask your care team**")
