@@ -7,9 +7,10 @@ check finds prose by the PROSE marker in a field's metadata.
 
 from __future__ import annotations
 
+import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 PROSE = "netaid:prose"
 
@@ -66,8 +67,27 @@ class Source(Strict):
     kind: Literal["page", "publication"] = "page"
 
 
+class About(Strict):
+    """NETaid's own version, dates and disclosures (decision-aid standards: date, funding, conflicts)."""
+
+    version: Label
+    published: datetime.date
+    content_checked: datetime.date
+    next_review: datetime.date
+    made_by: Prose
+    conflicts_of_interest: Prose
+    evidence_method: Prose
+
+    @model_validator(mode="after")
+    def _review_comes_after_the_check(self) -> About:
+        if self.next_review <= self.content_checked:
+            raise ValueError("`next_review` must come after `content_checked`")
+        return self
+
+
 class SourcesFile(Strict):
     sources: Annotated[list[Source], Field(min_length=1)]
+    about: About
     update_policy: Prose
     funding: Prose
 

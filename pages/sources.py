@@ -9,6 +9,12 @@ require_app_shell()
 
 lib = library()
 st.title("Sources & about")
+about = lib.sources.about
+st.markdown(
+    f"**NETaid version {about.version}**, published {about.published:%d %B %Y}. "
+    f"Content last checked {about.content_checked:%d %B %Y}; next full review due by "
+    f"{about.next_review:%d %B %Y}."
+)
 st.markdown(
     "Every fact, rule and quiz answer in NETaid names the source it comes from. "
     "We write everything in our own plain words."
@@ -25,7 +31,8 @@ st.markdown(
 st.header("Our sources")
 st.table(
     [
-        {"Source": f"{s.publisher}: {s.title}", "Reviewed": s.reviewed, "What it covers": s.covers}
+        {"Source": f"{s.publisher}: {s.title}", "Reviewed": s.reviewed, "What it covers": s.covers,
+         "Address": s.url or "not online"}
         for s in lib.sources.sources
     ]
 )
@@ -34,8 +41,11 @@ for s in lib.sources.sources:
         st.markdown(f"- [{s.title}]({s.url})")
 st.header("How we keep content up to date")
 st.markdown(lib.sources.update_policy)
-st.header("Who pays for NETaid")
-st.markdown(lib.sources.funding)
+st.header("Who makes and pays for NETaid")
+st.markdown(f"{about.made_by}\n\n**Funding.** {lib.sources.funding}\n\n"
+            f"**Conflicts of interest.** {about.conflicts_of_interest}")
+st.header("How we chose the evidence")
+st.markdown(about.evidence_method)
 st.header("Please note")
 st.markdown(DISCLAIMER)
 st.markdown(

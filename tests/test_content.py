@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from netaid.content import CONTENT_FILES, load_library, sources_in
@@ -87,3 +89,21 @@ def test_patient_facing_text_is_plain(lib):
         f"{len(too_hard)} of {len(scored)} texts are above grade {MAX_GRADE}; median {median} "
         f"(limit {MAX_MEDIAN}). Hardest:\n{worst}"
     )
+
+
+def test_netaid_states_its_version_dates_funding_and_conflicts(lib):
+    import tomllib
+
+    about = lib.sources.about
+    pyproject = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text())
+    assert about.version == pyproject["project"]["version"], "one version, in pyproject and on the Sources page"
+    assert about.published <= about.content_checked < about.next_review
+    assert "Nobody funds NETaid" in lib.sources.funding and about.conflicts_of_interest
+
+
+def test_sources_page_shows_the_version_and_disclosures():
+    from tests.test_pages import open_page, page_text
+
+    text = page_text(open_page("sources.py"))
+    assert "NETaid version 0.2.0" in text and "next full review due by" in text
+    assert "Nobody funds NETaid" in text and "Conflicts of interest" in text and "How we chose the evidence" in text
