@@ -196,6 +196,20 @@ def cmd_review_packet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int
     return 0
 
 
+def cmd_evaluation_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import os
+
+    from netaid.evaluation import SWITCH, EvaluationStore, responses_csv
+
+    kit = EvaluationStore(os.environ)
+    if not kit.enabled:
+        raise UsageError(f"the evaluation kit is switched off (set {SWITCH}=on where the app runs)")
+    responses = kit.responses()
+    _write(args.output, responses_csv(responses).encode("utf-8"))
+    print(f"wrote {len(responses)} responses to {args.output}", file=out)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m netaid", description="NETaid content and tools.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -247,6 +261,10 @@ def build_parser() -> argparse.ArgumentParser:
     packet.add_argument("-o", "--output", type=Path, required=True, help="where to write it: .md or .pdf")
     _content_args(packet)
     packet.set_defaults(run=cmd_review_packet)
+
+    pilot = sub.add_parser("evaluation-export", help="the clinic pilot's anonymous answers as CSV")
+    pilot.add_argument("-o", "--output", type=Path, required=True, help="where to write the CSV")
+    pilot.set_defaults(run=cmd_evaluation_export)
     return parser
 
 

@@ -23,4 +23,5 @@ PAGES: list[tuple[str, str, str, str]] = [
     ("visit_sheet.py", "Visit sheet", ":material/print:", "visit_sheet"),
     ("glossary.py", "Glossary", ":material/dictionary:", "glossary"),
     ("sources.py", "Sources & about", ":material/info:", "sources"),
+    ("evaluation.py", "Clinic pilot", ":material/fact_check:", "evaluation"),
 ]
