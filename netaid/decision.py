@@ -77,6 +77,14 @@ def query_from_profile(profile: Mapping[str, Any]) -> dict[str, str]:
     return query
 
 
+def share_link(page_url: str | None, query: Mapping[str, str]) -> str:
+    """The explorer's address with a situation in its query, made only when someone asks for it."""
+    from urllib.parse import urlencode, urlsplit, urlunsplit
+
+    parts = urlsplit(page_url or "/explorer")
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/explorer", urlencode(query), ""))
+
+
 def group_by_goal(options: list[Any]) -> list[tuple[str, list[Any]]]:
     """Options grouped under goal headings, goals in a fixed order (not a ranking)."""
     groups = [(GOALS[goal], [o for o in options if o.goal == goal]) for goal in GOALS]
