@@ -177,7 +177,7 @@ def key_downloads(where: str) -> None:
     key = st.session_state.get(KEY)
     if not key:
         return
-    st.code(key, language=None)
+    st.code(key, language=None, wrap_lines=True)
     st.download_button("Download the key (text)", key_text(key, date.today()), file_name="netaid-key.txt",
                        mime="text/plain", key=f"key_txt_{where}", on_click="ignore")
     st.download_button("Download a key card (PDF)", lambda: key_card_pdf(key, date.today()), file_name="netaid-key.pdf",
