@@ -4,7 +4,7 @@
 #   2. a Chromium for the browser tests: Debian's `chromium` package where apt-get can install
 #      it, otherwise a Playwright-managed Chromium; poppler's pdftoppm to look at PDFs;
 #      PostgreSQL for the shared-progress tests and nginx for the clinic-deployment test (each
-#      skipped, saying why, without it),
+#      skipped, saying why, without it); Noto fonts for names in other scripts on the crisis card,
 #   3. the whole test suite (pytest), with any extra arguments passed through.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +18,9 @@ if [ -z "${NETAID_CHROMIUM:-}" ]; then
   command -v pdftoppm >/dev/null 2>&1 || missing="$missing poppler-utils"
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$missing postgresql"
   command -v nginx >/dev/null 2>&1 || command -v /usr/sbin/nginx >/dev/null 2>&1 || missing="$missing nginx-light"
+  # Noto fonts let the crisis card print Arabic, Hebrew, Indic, Thai, Chinese, Japanese and Korean names.
+  [ -f /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf ] || missing="$missing fonts-noto-core"
+  [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || missing="$missing fonts-noto-cjk"
   if [ -n "$missing" ] && command -v apt-get >/dev/null 2>&1; then
     SUDO=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO="sudo -n"
     # Packages with a service (postgresql, nginx) must not start it system-wide here: the tests
