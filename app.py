@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from ui.registry import PAGES, PAGES_DIR
+from ui.learner import notice_restart
 from ui.shell import app_shell, disclaimer
 
 FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
@@ -31,6 +32,7 @@ def run() -> None:
     page = st.navigation(pages)
     st.markdown(STYLE, unsafe_allow_html=True)
     disclaimer()
+    notice_restart()
     with st.sidebar:
         st.caption("NETaid: learning about neuroendocrine tumors (NETs).")
     try:

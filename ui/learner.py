@@ -163,6 +163,40 @@ def _forget() -> None:
     st.session_state["forgotten"] = True
 
 
+# -- after a server restart ---------------------------------------------------------------------
+
+RESTART_NOTICE = (
+    "NETaid was restarted, so this visit started again. Anything you had saved with your private key is "
+    "still there: open it again with your key. An answer you gave just before this message may not have been saved."
+)
+
+
+def _browser_had_a_page_open() -> bool:
+    """True when the first run of this session carries widget values from the browser.
+
+    A new visit starts with no widget values. A browser that kept its page open while the
+    server restarted reconnects to a new, empty session and sends the values of the widgets it
+    still shows. Streamlit has no public API for this, so a change there only hides the notice.
+    """
+    try:
+        from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+        ctx = get_script_run_ctx()
+        return bool(ctx is not None and ctx.session_state._state._new_widget_state.states)
+    except Exception:
+        return False
+
+
+def notice_restart() -> None:
+    """Say plainly that a restart reset this visit (and that a key brings progress back)."""
+    if "visit_started" not in st.session_state:
+        st.session_state["visit_started"] = True
+        st.session_state["restart_notice"] = _browser_had_a_page_open()
+    if st.session_state.get("restart_notice"):
+        st.warning(RESTART_NOTICE, icon=":material/restart_alt:")
+        st.button("OK", key="restart_ok", on_click=lambda: st.session_state.update(restart_notice=False))
+
+
 # -- what the person sees ------------------------------------------------------------------------
 
 def _errors() -> None:
