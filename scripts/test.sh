@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up everything the tests need on a fresh machine, then runs them all:
-#   1. a virtual environment in .venv with requirements-dev.txt,
+#   1. a virtual environment in .venv with requirements-dev.lock (every package pinned, with hashes),
 #   2. a Chromium for the browser tests: Debian's `chromium` package where apt-get can install
 #      it, otherwise a Playwright-managed Chromium; poppler's pdftoppm to look at PDFs;
 #      PostgreSQL for the shared-progress tests and nginx for the clinic-deployment test (each
@@ -10,7 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 python3 -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+# The lock file pins every package, transitive ones too, with hashes (see README, "Dependencies").
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 
 if [ -z "${NETAID_CHROMIUM:-}" ]; then
   missing=""
