@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
+
 import streamlit as st
 
 from ui.registry import PAGES, PAGES_DIR
+from ui.learner import notice_restart
 from ui.shell import app_shell, disclaimer
 
+FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
 STYLE = """
 <style>
 .netaid-disclaimer { background: #fff8e1; border-left: 6px solid #8a5a00; color: #1b1b1b;
@@ -19,7 +23,8 @@ STYLE = """
 
 
 def run() -> None:
-    st.set_page_config(page_title="NETaid", page_icon=":material/health_and_safety:", layout="centered")
+    # A local file: an icon name (":material/...") makes the browser fetch the favicon from Google.
+    st.set_page_config(page_title="NETaid", page_icon=str(FAVICON), layout="centered")
     pages = [
         st.Page(PAGES_DIR / file, title=title, icon=icon, url_path=url, default=(i == 0))
         for i, (file, title, icon, url) in enumerate(PAGES)
@@ -27,6 +32,7 @@ def run() -> None:
     page = st.navigation(pages)
     st.markdown(STYLE, unsafe_allow_html=True)
     disclaimer()
+    notice_restart()
     with st.sidebar:
         st.caption("NETaid: learning about neuroendocrine tumors (NETs).")
     try:

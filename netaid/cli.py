@@ -83,15 +83,46 @@ def cmd_grade(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+MAX_JSON_BYTES = 10_000_000  # a list of many profiles still fits; anything bigger is a mistake
+MAX_JSON_DEPTH = 20  # a profile is a flat object, or a list of them
+
+
+def _depth(value: object, limit: int) -> int:
+    """How deeply lists and objects nest (stops counting past `limit`)."""
+    depth, level = 0, [value]
+    while level and depth <= limit:
+        depth += 1
+        level = [child for item in level if isinstance(item, (list, dict))
+                 for child in (item.values() if isinstance(item, dict) else item)]
+        level = [item for item in level if isinstance(item, (list, dict))]
+    return depth
+
+
 def _read_json(name: str) -> object:
+    """A JSON file (or stdin), at most 10 MB and 20 levels deep; UsageError otherwise."""
     try:
-        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+        if name == "-":
+            text = sys.stdin.read(MAX_JSON_BYTES + 1)
+        else:
+            path = Path(name)
+            if path.is_file() and path.stat().st_size > MAX_JSON_BYTES:
+                raise UsageError(f"{name} is larger than {MAX_JSON_BYTES // 1_000_000} MB")
+            text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise UsageError(f"cannot read {name}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{name} is not UTF-8 text") from None
+    if len(text) > MAX_JSON_BYTES:
+        raise UsageError(f"{name} is larger than {MAX_JSON_BYTES // 1_000_000} MB")
     try:
-        return json.loads(text)
+        data = json.loads(text)
     except json.JSONDecodeError as error:
         raise UsageError(f"{name}:{error.lineno}: not valid JSON ({error.msg})") from None
+    except RecursionError:
+        raise UsageError(f"{name}: the JSON is nested too deeply") from None
+    if _depth(data, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
+        raise UsageError(f"{name}: the JSON is nested more than {MAX_JSON_DEPTH} levels deep")
+    return data
 
 
 def cmd_explore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -151,6 +182,8 @@ def cmd_visit_sheet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     questions = []
     if args.questions:
         try:
+            if Path(args.questions).stat().st_size > MAX_JSON_BYTES:
+                raise UsageError(f"{args.questions} is larger than {MAX_JSON_BYTES // 1_000_000} MB")
             questions = [q.strip() for q in Path(args.questions).read_text(encoding="utf-8").splitlines() if q.strip()]
         except (OSError, UnicodeDecodeError) as error:
             raise UsageError(f"cannot read {args.questions}: {error}") from None
@@ -284,3 +317,6 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
         print(f"{parser.prog} {args.command}: the content has problems; run `python -m netaid validate`", file=err)
         print(error, file=err)
         return 1
+    except (RecursionError, MemoryError):  # a last guard: no traceback for input too deep or too big
+        print(f"{parser.prog} {args.command}: error: the input is too deeply nested or too large", file=err)
+        return 2

@@ -77,6 +77,14 @@ def query_from_profile(profile: Mapping[str, Any]) -> dict[str, str]:
     return query
 
 
+def share_link(page_url: str | None, query: Mapping[str, str]) -> str:
+    """The explorer's address with a situation in its query, made only when someone asks for it."""
+    from urllib.parse import urlencode, urlsplit, urlunsplit
+
+    parts = urlsplit(page_url or "/explorer")
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/explorer", urlencode(query), ""))
+
+
 def group_by_goal(options: list[Any]) -> list[tuple[str, list[Any], list[Any]]]:
     """Goal headings in a fixed order (not a ranking): (label, options whose card sits here,
     options that also serve this goal but whose card sits under their first goal)."""

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+from netaid.card_fonts import fallbacks_for, needs_shaping
 from netaid.content import Library
 from netaid.decision import side_effect_names
 from netaid.vocabulary import DISCLAIMER
@@ -20,6 +21,7 @@ FONT_DIR = Path(__file__).resolve().parent / "fonts"
 PAPERS = {"a4": "A4", "letter": "Letter"}
 CARD_W, CARD_H = 85.6, 54.0  # ISO/IEC 7810 ID-1, the size of a bank card, in mm
 CARD_LIMITS = {"name": 60, "contact": 120, "medicines": 160}  # what fits on the card's back
+CARD_VALUE_SIZES = (8.5, 7.5, 6.5, 6.0)  # the typed text shrinks to fit, down to 6 pt, or is refused
 
 
 @dataclass
@@ -160,13 +162,43 @@ def _card_box(pdf: FPDF, x: float, y: float, label: str) -> None:
     pdf.cell(CARD_W, 4, label)
 
 
+def _typed_cell(pdf: FPDF, value: str, size: float, shaping: bool, dry_run: bool = False) -> float:
+    """What the person typed, shaped (joined letters, right to left) when its script needs it."""
+    pdf.set_font("DejaVu", "", size)
+    if shaping:
+        pdf.set_text_shaping(True)
+    try:
+        lines = pdf.multi_cell(CARD_W - 6, size * 0.47, value or "________________________", align="L",
+                               new_x="LEFT", new_y="NEXT", dry_run=dry_run, output="LINES")
+    finally:
+        if shaping:
+            pdf.set_text_shaping(False)
+    return len(lines) * size * 0.47
+
+
+def _fitting_size(pdf: FPDF, fields: tuple[tuple[str, str], ...], room: float, shaping: bool) -> float:
+    """The largest type size at which the typed fields fit above the card's source line."""
+    for size in CARD_VALUE_SIZES:
+        height = sum(3.6 + _typed_cell(pdf, value, size, shaping, dry_run=True) + 1.2 for _, value in fields)
+        if height <= room:
+            return size
+    raise ValueError("the name, contact and medicines together are too long for the card; please shorten them")
+
+
 def crisis_card_pdf(lib: Library, name: str, contact: str, medicines: str = "", paper: str = "a4") -> bytes:
     """A page with the wallet card's front and back at bank-card size, to cut out and fold."""
     for what, value in (("name", name), ("contact", contact), ("medicines", medicines)):
         if len(value) > CARD_LIMITS[what]:
             raise ValueError(f"{what} is {len(value)} characters; the card has room for {CARD_LIMITS[what]}")
+    typed = f"{name}{contact}{medicines}"
+    fallbacks = fallbacks_for(typed)  # UnprintableText (a ValueError) says what cannot print
+    shaping = needs_shaping(typed)
     card = lib.cautions.crisis_card
     pdf = _pdf(paper)
+    for font in fallbacks:
+        pdf.add_font(font.family, "", str(font.path), collection_font_number=font.collection)
+    if fallbacks:
+        pdf.set_fallback_fonts([font.family for font in fallbacks], exact_match=False)
     pdf.set_title("Carcinoid crisis card")
     pdf.set_auto_page_break(False)
     pdf.add_page()
@@ -189,13 +221,17 @@ def crisis_card_pdf(lib: Library, name: str, contact: str, medicines: str = "", 
     pdf.set_font("DejaVu", "", 7.5)
     pdf.multi_cell(CARD_W - 6, 3.5, f"{card.warning} {card.team_note}", align="L", new_x="LEFT", new_y="NEXT")
     bx = x + CARD_W + 3
+    fields = (("Name", name), ("My NET team", contact), ("My medicines", medicines))
+    source_top = y + CARD_H - 7
+    size = _fitting_size(pdf, fields, source_top - (y + 3) - 1, shaping)
     pdf.set_xy(bx, y + 3)
-    for label, value in (("Name", name), ("My NET team", contact), ("My medicines", medicines)):
+    for label, value in fields:
         pdf.set_font("DejaVu", "B", 7.5)
         pdf.multi_cell(CARD_W - 6, 3.6, label, align="L", new_x="LEFT", new_y="NEXT")
-        pdf.set_font("DejaVu", "", 8.5)
-        pdf.multi_cell(CARD_W - 6, 4, value or "________________________", align="L", new_x="LEFT", new_y="NEXT")
+        _typed_cell(pdf, value, size, shaping)
         pdf.set_xy(bx, pdf.get_y() + 1.2)
+    if pdf.get_y() - 1.2 > source_top + 0.01:  # _fitting_size measured it; this only guards that promise
+        raise ValueError("the name, contact and medicines together are too long for the card; please shorten them")
     source = "; ".join(f"{s.short} (reviewed {s.reviewed})" for s in lib.sources.sources if s.id in card.sources)
     pdf.set_font("DejaVu", "", 6)
     pdf.set_xy(bx, y + CARD_H - 7)

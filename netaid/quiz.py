@@ -161,3 +161,18 @@ def practice_ids(library: Library, topic: str | None, count: int, seed: int) -> 
         return [f"{GENERATED_PREFIX}{seed}-{i}" for i in range(count)]
     ids = [q.id for q in authored_questions(library, topic)]
     return stable_order(ids, f"round:{seed}")[:count]
+
+
+MAX_GENERATED_SEED, MAX_ROUND_LENGTH = 10**6, 20  # what practice rounds use (see pages/quiz.py)
+
+
+def question_topic(library: Library, question_id: str) -> str | None:
+    """The topic of a question NETaid can ask (authored, or generated as a round would), else None."""
+    if question_id.startswith(GENERATED_PREFIX):
+        parts = question_id[len(GENERATED_PREFIX):].split("-")
+        if len(parts) != 2 or not all(p.isdigit() and p == str(int(p)) for p in parts):
+            return None
+        seed, index = int(parts[0]), int(parts[1])
+        return GENERATED_TOPIC if seed < MAX_GENERATED_SEED and index < MAX_ROUND_LENGTH else None
+    found = find_question(library, question_id)
+    return found[1] if found else None

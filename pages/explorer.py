@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from netaid.decision import PRESETS, group_by_goal, profile_from_query, query_from_profile
+from netaid.decision import PRESETS, group_by_goal, profile_from_query, query_from_profile, share_link
 from netaid.profile import PROFILE_FIELDS, ProfileError
+from netaid.safe_text import plain
 from netaid.wording import PROFILE_WORDS
 from netaid.vocabulary import GOALS, SYMPTOM_IDS
 from ui.explorer_cards import option_card
@@ -36,12 +37,15 @@ def apply_fix(changes: tuple[tuple[str, object], ...]) -> None:
         st.session_state[KEY(name)] = value
 
 
-# First run in this session: the link's query parameters (if any) fill the form.
-if "explorer_ready" not in st.session_state:
-    from_link, warnings = profile_from_query(st.query_params.to_dict())
+# A shared link's query parameters (if any) fill the form once, then leave the address bar:
+# the situation is health data, and the address bar goes into history, screenshots and logs.
+incoming = st.query_params.to_dict()
+if incoming or "explorer_ready" not in st.session_state:
+    from_link, warnings = profile_from_query(incoming)
     set_widgets(from_link or st.session_state.get("profile", {}))
     st.session_state["link_warnings"] = warnings
     st.session_state["explorer_ready"] = True
+    st.query_params.clear()
 
 st.title("Treatment options explorer")
 st.markdown(
@@ -50,7 +54,7 @@ st.markdown(
     "or pick one: the choice is yours to make with your care team."
 )
 for warning in st.session_state.pop("link_warnings", []):
-    st.warning(f"{warning} You can set it again below.", icon=":material/link_off:")
+    st.warning(f"{plain(warning, 300)} You can set it again below.", icon=":material/link_off:")
 
 st.header("Start from an example")
 with st.container(horizontal=True):
@@ -91,8 +95,12 @@ except ProfileError as error:  # only reachable if widget state was tampered wit
     set_widgets({})
     result = engine.explore({})
 st.session_state["profile"] = {k: v for k, v in raw.items() if v not in (None, [], ())}
-st.query_params.from_dict(query_from_profile(result.profile))
-st.caption("The link in your browser's address bar now holds this situation, so you can share or bookmark it.")
+st.button("Make a share link", key="make_share_link", icon=":material/link:",
+          on_click=lambda: st.session_state.update(share_requested=True))
+if st.session_state.pop("share_requested", False):  # shown once, on request
+    st.code(share_link(st.context.url, query_from_profile(raw)), language=None, wrap_lines=True)  # as typed
+    st.caption("This link holds the situation described above, and nothing else. Anyone who has it can see that "
+               "situation, so share it only with people you choose. NETaid does not keep it.")
 
 st.header("Options the sources describe", anchor="treatments")
 if result.conflicts:

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from netaid.content import sources_in
+from netaid.safe_text import plain
 from ui.shell import library, page_sources, require_app_shell, sources_text
 
 require_app_shell()
@@ -10,14 +11,14 @@ require_app_shell()
 lib = library()
 st.title("Glossary")
 st.markdown("Plain meanings of the medical words you will meet in NETaid and in your reports.")
-query = st.text_input("Find a word", key="glossary_query", placeholder="for example Ki-67").strip().lower()
+query = st.text_input("Find a word", key="glossary_query", placeholder="for example Ki-67", max_chars=100).strip().lower()
 terms = sorted(lib.glossary.terms, key=lambda t: t.term.lower())
 found = [
     t for t in terms
     if not query or query in t.term.lower() or query in t.plain.lower() or any(query in a.lower() for a in t.also_called)
 ]
 if not found:
-    st.info(f"No word matches “{query}”. Try a shorter part of the word.")
+    st.info(f"No word matches “{plain(query, 60)}”. Try a shorter part of the word.")
 # One block for the whole list: a few hundred separate elements made every keystroke slow.
 entries = []
 for term in found:

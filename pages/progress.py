@@ -5,10 +5,11 @@ from datetime import datetime, timezone
 import streamlit as st
 
 from netaid.charts import accuracy_chart, mastery_chart
-from netaid.progress import ProgressFileError
+from netaid.progress import ProgressFileError, UnknownLearner
 from netaid.progress_stats import accuracy_by_day, mastery, most_missed
-from netaid.quiz import find_question
-from ui.learner import current_learner, learner_box
+from netaid.quiz import find_question, question_topic
+from netaid.safe_text import plain
+from ui.learner import current_learner, key_section, learner_box
 from ui.shell import cached_chart, library, require_app_shell, show_chart
 
 require_app_shell()
@@ -22,11 +23,11 @@ titles = {topic: bank.title for topic, bank in sorted(lib.quiz_banks.items())}
 
 def prompt_of(question_id: str) -> str:
     found = find_question(lib, question_id)
-    return found[0].prompt if found else question_id
+    return found[0].prompt if found else "(a question NETaid no longer has)"
 
 
 st.title("Your progress")
-st.caption(f"Progress for **{nickname}**." if nickname else "Progress for this visit (guest).")
+st.caption(f"Progress for **{plain(nickname, 40)}**." if nickname else "Progress for this visit (guest).")
 if not answers:
     st.info("No answers yet. Try a quiz round, then come back here.")
     st.page_link("pages/quiz.py", label="Go to quizzes", icon=":material/quiz:")
@@ -57,9 +58,21 @@ st.download_button("Download my progress (JSON)", store.export(learner_id), file
 with st.expander("Load a progress file"):
     upload = st.file_uploader("Progress file (.json)", type=["json"], key="import_file")
 if upload is not None and st.session_state.get("imported_name") != upload.file_id:
+    st.session_state["imported_name"] = upload.file_id  # one try per file: a refused file is not re-read every rerun
+    name = plain(upload.name, 80)
     try:
-        added = store.import_(learner_id, upload.getvalue())
-        st.session_state["imported_name"] = upload.file_id
-        st.success(f"Loaded {added} answer(s).")
+        result = store.import_(learner_id, upload.getvalue(), lambda qid: question_topic(lib, qid), datetime.now(timezone.utc))
     except ProgressFileError as error:
-        st.error(f"That file could not be loaded: {error}.")
+        st.error(f"Nothing was loaded from {name}: {plain(error, 300)}.")
+    except UnknownLearner:
+        st.error("Nothing was loaded: your saved progress was deleted on another device.")
+    else:
+        notes = []
+        if result.duplicates:
+            notes.append(f"{result.duplicates} were already here")
+        if result.unknown:
+            notes.append(f"{result.unknown} were about questions NETaid does not have, so they were left out")
+        more = f" ({'; '.join(notes)})" if notes else ""
+        st.success(f"Loaded {result.added} answer(s) from {name}{more}.")
+
+key_section()

@@ -21,7 +21,8 @@ TOPICS["generated"] = "Grade practice with made-up lab values"
 
 
 def start(mode: str, ids: list[str]) -> None:
-    st.session_state["round"] = {"mode": mode, "ids": ids, "pos": 0, "results": {}, "seed": secrets.randbelow(10**6)}
+    st.session_state["round"] = {"mode": mode, "ids": ids, "pos": 0, "results": {}, "seed": secrets.randbelow(10**6),
+                                 "id": secrets.token_hex(8)}
 
 
 def start_practice() -> None:
@@ -30,10 +31,18 @@ def start_practice() -> None:
 
 
 def record(question, topic: str, answer) -> None:
-    """Mark and save the answer at once: it is committed before the feedback shows."""
+    """Mark and save the answer at once: it is committed before the feedback shows.
+
+    Once per question per round: a double click runs this twice, and the store also ignores
+    a second answer with the same round id (another tab, a retried request).
+    """
+    round_ = st.session_state.get("round")
+    if round_ is None or question.id in round_["results"]:
+        return
     verdict = check_answer(question, answer)
-    store.record_answer(learner_id, question.id, topic, verdict.correct, datetime.now(timezone.utc))
-    st.session_state["round"]["results"][question.id] = verdict.correct
+    store.record_answer(learner_id, question.id, topic, verdict.correct, datetime.now(timezone.utc),
+                        round_id=round_.get("id"))
+    round_["results"][question.id] = verdict.correct
 
 
 def advance() -> None:

@@ -9,6 +9,7 @@ from netaid.handout import CARD_LIMITS, VisitSheet, crisis_card_pdf, visit_sheet
 from netaid.profile import ProfileError, parse_profile
 from netaid.progress_stats import missed_ids
 from netaid.quiz import find_question
+from netaid.safe_text import plain
 from netaid.wording import describe_profile
 from ui.learner import current_learner
 from ui.shell import library, require_app_shell
@@ -91,5 +92,15 @@ st.markdown(
 name = st.text_input("Your name", key="card_name", max_chars=CARD_LIMITS["name"])
 contact = st.text_input("Your NET team's contact", key="card_contact", max_chars=CARD_LIMITS["contact"])
 medicines = st.text_input("Your medicines", key="card_medicines", max_chars=CARD_LIMITS["medicines"])
-st.download_button("Download the wallet card (PDF)", lambda: crisis_card_pdf(lib, name, contact, medicines, paper),
-                   key="card_pdf", file_name="netaid-crisis-card.pdf", mime="application/pdf", on_click="ignore")
+wanted = (name, contact, medicines, paper)
+if st.session_state.get("card_made", (None,))[0] != wanted:  # made once per change, so problems show at once
+    try:
+        st.session_state["card_made"] = (wanted, crisis_card_pdf(lib, name, contact, medicines, paper), None)
+    except ValueError as error:  # a script no installed font prints, or text too long for the card
+        st.session_state["card_made"] = (wanted, None, str(error))
+_, card_bytes, card_problem = st.session_state["card_made"]
+if card_problem:
+    st.warning(f"The card cannot be made with this text: {plain(card_problem, 400)}.", icon=":material/edit:")
+else:
+    st.download_button("Download the wallet card (PDF)", card_bytes, key="card_pdf", file_name="netaid-crisis-card.pdf",
+                       mime="application/pdf", on_click="ignore")

@@ -1,26 +1,40 @@
 #!/usr/bin/env bash
 # Sets up everything the tests need on a fresh machine, then runs them all:
-#   1. a virtual environment in .venv with requirements-dev.txt,
+#   1. a virtual environment in .venv with requirements-dev.lock (every package pinned, with hashes),
 #   2. a Chromium for the browser tests: Debian's `chromium` package where apt-get can install
-#      it, otherwise a Playwright-managed Chromium; poppler's pdftoppm to look at PDFs; and
-#      PostgreSQL for the shared-progress tests (they are skipped, saying why, without it),
+#      it, otherwise a Playwright-managed Chromium; poppler's pdftoppm to look at PDFs;
+#      PostgreSQL for the shared-progress tests and nginx for the clinic-deployment test (each
+#      skipped, saying why, without it); Noto fonts for names in other scripts on the crisis card,
 #   3. the whole test suite (pytest), with any extra arguments passed through.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 python3 -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+# The lock file pins every package, transitive ones too, with hashes (see README, "Dependencies").
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 
 if [ -z "${NETAID_CHROMIUM:-}" ]; then
   missing=""
   command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
   command -v pdftoppm >/dev/null 2>&1 || missing="$missing poppler-utils"
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$missing postgresql"
+  command -v nginx >/dev/null 2>&1 || command -v /usr/sbin/nginx >/dev/null 2>&1 || missing="$missing nginx-light"
+  # Noto fonts let the crisis card print Arabic, Hebrew, Indic, Thai, Chinese, Japanese and Korean names.
+  [ -f /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf ] || missing="$missing fonts-noto-core"
+  [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || missing="$missing fonts-noto-cjk"
   if [ -n "$missing" ] && command -v apt-get >/dev/null 2>&1; then
     SUDO=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO="sudo -n"
-    { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq $missing >/dev/null; } \
+    # Packages with a service (postgresql, nginx) must not start it system-wide here: the tests
+    # start their own on loopback. policy-rc.d says "don't start" while apt-get runs.
+    made_policy=""
+    if [ ! -e /usr/sbin/policy-rc.d ] && $SUDO sh -c 'printf "#!/bin/sh\nexit 101\n" > /usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d' 2>/dev/null; then
+      made_policy=1
+    fi
+    { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null; } \
       || echo "test.sh: could not install$missing with apt-get; carrying on without them"
+    [ -n "$made_policy" ] && $SUDO rm -f /usr/sbin/policy-rc.d
   fi
+  export PATH="$PATH:/usr/sbin"
   if command -v chromium >/dev/null 2>&1; then
     export NETAID_CHROMIUM="$(command -v chromium)"
   else

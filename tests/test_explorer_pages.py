@@ -33,7 +33,7 @@ def test_preset_fills_the_form_and_lists_options_with_reasons():
     assert "Everolimus and carcinoid syndrome" in warnings and "Everolimus" not in errors, "a disagreement is amber"
     text = page_text(at)
     assert "Why it appears for this situation" in text and "Questions to ask your care team" in text
-    assert at.query_params["site"] == "small_intestine"
+    assert not at.query_params, "the situation never goes into the address bar by itself"
 
 
 def test_changing_a_field_changes_the_options():
@@ -48,6 +48,20 @@ def test_deep_link_reproduces_the_profile():
     assert at.radio(key="p_extent").value == "metastatic"
     assert any("Sunitinib" in e.label for e in at.expander)
     assert not [w for w in at.warning if "not understood" in w.proto.body]
+
+
+def test_a_link_fills_the_form_once_then_leaves_the_address_bar_and_a_share_link_is_made_on_request():
+    at = explorer_with_link({"site": "pancreas", "extent": "metastatic"})
+    assert not at.query_params
+    at.radio(key="p_extent").set_value("regional").run()
+    assert at.radio(key="p_extent").value == "regional", "the link does not fill the form again"
+    assert not at.query_params and not at.code
+    at.button(key="make_share_link").click().run()
+    assert not at.exception
+    link = at.code[0].value
+    assert "site=pancreas" in link and "extent=regional" in link and link.split("?")[0].endswith("/explorer")
+    assert "holds the situation described above" in page_text(at)
+    assert not at.query_params
 
 
 def test_garbage_link_warns_gently_and_uses_defaults():

@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from netaid.progress import ProgressFileError, ProgressStore, database_url, normalize_nickname
+from netaid.progress import ProgressFileError, ProgressStore, UnknownLearner, database_url, normalize_nickname
 from netaid.progress_stats import accuracy_by_day, mastery, missed_ids, most_missed
 
 NOW = datetime(2026, 11, 1, 12, tzinfo=timezone.utc)
 ROOT = Path(__file__).resolve().parent.parent
+TOPIC_OF = {"q1": "triggers", "q2": "diagnosis"}.get
 
 
 @pytest.fixture
@@ -43,23 +44,23 @@ def test_answers_survive_a_new_process(tmp_path):
     url = f"sqlite:///{tmp_path / 'p.sqlite3'}"
     code = (
         "from datetime import datetime, timezone; from netaid.progress import ProgressStore;"
-        f"s = ProgressStore({url!r}); l = s.learner('kim');"
+        f"s = ProgressStore({url!r}); l = s.create('kim');"
         "s.record_answer(l, 'triggers-01', 'triggers', True, datetime(2026, 1, 1, tzinfo=timezone.utc))"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
     again = ProgressStore(url)
-    assert [a["question_id"] for a in again.answers(again.learner("kim"))] == ["triggers-01"]
+    assert [a["question_id"] for a in again.answers(again.find("kim"))] == ["triggers-01"]
 
 
 def test_two_learners_do_not_see_each_other(store):
-    ann, bob = store.learner("ann"), store.learner("bob")
+    ann, bob = store.create("ann"), store.create("bob")
     store.record_answer(ann, "q1", "triggers", False, NOW)
     assert store.answers(bob) == [] and store.due(bob, NOW + timedelta(days=400)) == []
     assert len(store.answers(ann)) == 1
 
 
 def test_wrong_answers_come_back_sooner_than_right_ones(store):
-    me = store.learner("me")
+    me = store.create("me")
     wrong_due = store.record_answer(me, "wrong", "symptoms", False, NOW)
     right_due = store.record_answer(me, "right", "symptoms", True, NOW)
     assert wrong_due < right_due
@@ -70,7 +71,7 @@ def test_wrong_answers_come_back_sooner_than_right_ones(store):
 
 
 def test_concurrent_answers_from_many_threads_lose_nothing(store):
-    learners = [store.learner(f"user{i}") for i in range(8)]
+    learners = [store.create(f"user{i}") for i in range(8)]
     errors = []
 
     def answer_many(learner_id: int) -> None:
@@ -90,24 +91,24 @@ def test_concurrent_answers_from_many_threads_lose_nothing(store):
 
 
 def test_export_and_import_round_trip(store):
-    ann, copy = store.learner("ann"), store.learner("copy")
+    ann, copy = store.create("ann"), store.create("copy")
     store.record_answer(ann, "q1", "triggers", True, NOW)
     store.record_answer(ann, "q2", "diagnosis", False, NOW + timedelta(minutes=1))
     exported = store.export(ann)
     assert json.loads(exported)["format"] == "netaid-progress/1"
-    assert store.import_(copy, exported) == 2
-    assert store.import_(copy, exported) == 0, "importing twice adds nothing"
+    assert store.import_(copy, exported, TOPIC_OF, NOW).added == 2
+    assert store.import_(copy, exported, TOPIC_OF, NOW).added == 0, "importing twice adds nothing"
     assert [a["question_id"] for a in store.answers(copy)] == ["q1", "q2"]
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [("not json", "this is not a NETaid progress file"), ('{"format": "other/9", "answers": []}', "unknown progress file format"),
-     ('{"format": "netaid-progress/1", "answers": [{"question_id": "q"}]}', "answers.0.topic")],
+     ('{"format": "netaid-progress/1", "answers": [{"question_id": "q"}]}', "answer 1: topic: Field required")],
 )
 def test_bad_import_files_are_explained(store, text, message):
     with pytest.raises(ProgressFileError) as err:
-        store.import_(store.learner("x"), text)
+        store.import_(store.create("x"), text, TOPIC_OF, NOW)
     assert message in str(err.value)
 
 
@@ -123,3 +124,177 @@ def test_progress_summaries():
     assert [(d.day, n, r) for d, n, r in accuracy_by_day(answers)] == [(1, 1, 0), (2, 3, 1)]
     assert missed_ids(answers) == ["c", "b"]
     assert most_missed(answers)[0] == ("a", 1, 2)
+
+
+# -- private keys: lookups never create, nicknames move once, forgetting deletes everything ------
+
+def test_looking_up_a_key_never_creates_a_learner(store):
+    from sqlalchemy import func, select
+
+    from netaid.progress import Learner
+
+    for guess in ("sunflower", "0" * 64, "guest"):
+        assert store.find(guess) is None
+    with store.engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(Learner)) == 0
+    made = store.create("h1", label="  Ann   Lee ")
+    assert store.find("h1") == made == store.create("h1"), "creating twice gives the same learner"
+    assert store.label(made) == "Ann Lee"
+
+
+def _old_database(path: Path) -> str:
+    """A progress database as NETaid made it before private keys (nickname NOT NULL, no round ids)."""
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    con.executescript(
+        """
+        CREATE TABLE learners (id INTEGER NOT NULL PRIMARY KEY, nickname VARCHAR(40) NOT NULL UNIQUE);
+        CREATE TABLE answers (id INTEGER NOT NULL PRIMARY KEY, learner_id INTEGER NOT NULL REFERENCES learners (id),
+            question_id VARCHAR(80) NOT NULL, topic VARCHAR(40) NOT NULL, correct BOOLEAN NOT NULL,
+            answered_at DATETIME NOT NULL);
+        CREATE INDEX ix_answers_learner_id ON answers (learner_id);
+        CREATE TABLE cards (learner_id INTEGER NOT NULL REFERENCES learners (id), question_id VARCHAR(80) NOT NULL,
+            card_json TEXT NOT NULL, due DATETIME NOT NULL, PRIMARY KEY (learner_id, question_id));
+        INSERT INTO learners VALUES (1, 'sunflower'), (2, 'bob');
+        INSERT INTO answers VALUES (1, 1, 'q1', 'triggers', 1, '2026-10-01 10:00:00.000000'),
+                                   (2, 2, 'q2', 'diagnosis', 0, '2026-10-01 11:00:00.000000');
+        INSERT INTO cards VALUES (1, 'q1', '', '2026-10-05 10:00:00.000000');
+        """
+    )
+    con.commit()
+    con.close()
+    return f"sqlite:///{path}"
+
+
+def test_an_old_database_is_upgraded_and_a_nickname_moves_to_a_key_once(tmp_path):
+    store = ProgressStore(_old_database(tmp_path / "old.sqlite3"))
+    assert store.has_nickname("SunFlower")
+    moved = store.move_nickname("  SunFlower ", "new-hash", label="Sun")
+    assert moved is not None and store.find("new-hash") == moved
+    assert [a["question_id"] for a in store.answers(moved)] == ["q1"]
+    assert list(store.next_due(moved)) == ["q1"]
+    assert not store.has_nickname("sunflower"), "the old row is deleted"
+    assert store.move_nickname("sunflower", "other-hash") is None, "a nickname moves only once"
+    assert store.find("other-hash") is None
+    assert store.has_nickname("bob"), "other learners are untouched"
+    again = ProgressStore(f"sqlite:///{tmp_path / 'old.sqlite3'}")  # opening an upgraded database again is fine
+    assert again.find("new-hash") == moved
+
+
+def test_forget_me_deletes_the_learner_their_answers_and_cards(store):
+    from sqlalchemy import func, select
+
+    from netaid.progress import AnswerRecord, CardState
+
+    me, other = store.create("me"), store.create("other")
+    store.record_answer(me, "q1", "triggers", True, NOW)
+    store.record_answer(other, "q1", "triggers", True, NOW)
+    store.forget(me)
+    assert store.find("me") is None and store.answers(me) == [] and store.next_due(me) == {}
+    with store.engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(AnswerRecord)) == 1
+        assert conn.scalar(select(func.count()).select_from(CardState)) == 1
+    with pytest.raises(UnknownLearner):
+        store.record_answer(me, "q2", "triggers", True, NOW)
+
+
+# -- answers recorded once --------------------------------------------------------------------
+
+def test_the_same_answer_in_the_same_round_is_recorded_once(store):
+    me = store.create("me")
+    first = store.record_answer(me, "q1", "triggers", True, NOW, round_id="r1")
+    second = store.record_answer(me, "q1", "triggers", False, NOW + timedelta(seconds=1), round_id="r1")
+    assert first == second, "the card is not rescheduled twice"
+    assert [a["correct"] for a in store.answers(me)] == [True]
+    store.record_answer(me, "q1", "triggers", False, NOW + timedelta(days=3), round_id="r2")
+    assert len(store.answers(me)) == 2, "a new round records again"
+
+
+RACE = """
+import sys
+from datetime import datetime, timedelta, timezone
+from netaid.progress import ProgressStore
+store = ProgressStore(sys.argv[1])
+now = datetime(2026, 11, 1, tzinfo=timezone.utc)
+for n in range(int(sys.argv[3])):
+    learner = store.create(f"race-{n % 10}")
+    store.record_answer(learner, f"q{n % 4}", "triggers", n % 2 == 0, now + timedelta(seconds=n))
+    store.record_answer(learner, f"q{n % 4}", "triggers", True, now, round_id=f"{sys.argv[2]}-{n}")
+print("ok")
+"""
+
+
+def test_two_processes_racing_on_one_sqlite_file_lose_and_double_nothing(tmp_path):
+    url = f"sqlite:///{tmp_path / 'race.sqlite3'}"
+    per_process = 150
+    procs = [subprocess.Popen([sys.executable, "-c", RACE, url, name, str(per_process)], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for name in ("a", "b")]
+    outputs = [p.communicate(timeout=240) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [err[-2000:] for _, err in outputs]
+    store = ProgressStore(url)
+    learners = {store.find(f"race-{i}") for i in range(10)}
+    assert None not in learners and len(learners) == 10, "each learner was made exactly once"
+    total = sum(len(store.answers(lid)) for lid in learners)
+    assert total == 2 * per_process * 2, "every acknowledged answer is kept, none doubled"
+
+
+# -- imports: bounded, strict, whole ----------------------------------------------------------
+
+def _file(*answers: dict) -> str:
+    return json.dumps({"format": "netaid-progress/1", "answers": list(answers)})
+
+
+def _answer(qid: str = "q1", when: str = "2026-10-01T10:00:00+00:00", correct: object = True, topic: str = "triggers") -> dict:
+    return {"question_id": qid, "topic": topic, "correct": correct, "answered_at": when}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (_file(_answer(), _answer(when="9999-01-01T00:00:00+00:00")), "answer 2: the date 9999-01-01 is not between 2020-01-01 and tomorrow"),
+        (_file(_answer(when="2019-12-31T23:00:00+00:00")), "answer 1: the date 2019-12-31"),
+        (_file(_answer(when=(NOW + timedelta(days=2)).isoformat())), "answer 1: the date 2026-11-03"),
+        (_file(_answer(), _answer(correct="yes")), "answer 2: correct: Input should be a valid boolean"),
+        (_file(_answer(correct=1)), "answer 1: correct: Input should be a valid boolean"),
+        (_file(_answer(qid=7)), "answer 1: question_id: Input should be a valid string"),
+        (_file({**_answer(), "extra": 1}), "answer 1: extra: Extra inputs are not permitted"),
+        (_file(*[_answer(when=(NOW - timedelta(minutes=i)).isoformat()) for i in range(5001)]), "more than 5,000 answers"),
+        ('{"format": "netaid-progress/1", "answers": ' + "[" * 5000 + "]" * 5000 + "}", "not a NETaid progress file"),
+        ("[" * 100_000, "not a NETaid progress file"),
+        (" " * 1_000_001, "larger than 1 MB"),
+    ],
+)
+def test_a_bad_file_is_refused_whole_naming_the_answer(store, text, message):
+    me = store.create("me")
+    with pytest.raises(ProgressFileError) as err:
+        store.import_(me, text, TOPIC_OF, NOW)
+    assert message in str(err.value)
+    assert store.answers(me) == [] and store.next_due(me) == {}, "nothing of a refused file is saved"
+
+
+def test_duplicates_are_dropped_and_unknown_questions_left_out(store):
+    me = store.create("me")
+    copies = [_answer() for _ in range(100)]
+    result = store.import_(me, _file(*copies, _answer(qid="![x](http://evil)"), _answer(qid="q2", topic="other")), TOPIC_OF, NOW)
+    assert (result.added, result.duplicates, result.unknown) == (2, 99, 1)
+    answers = store.answers(me)
+    assert [(a["question_id"], a["topic"]) for a in answers] == [("q1", "triggers"), ("q2", "diagnosis")], \
+        "the topic comes from NETaid, not from the file"
+
+
+def test_an_import_fails_whole_when_the_database_fails_half_way(store, monkeypatch):
+    me = store.create("me")
+    calls = {"n": 0}
+    real = ProgressStore._reschedule
+
+    def flaky(self, *args):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("disk full")
+        return real(self, *args)
+
+    monkeypatch.setattr(ProgressStore, "_reschedule", flaky)
+    with pytest.raises(RuntimeError):
+        store.import_(me, _file(_answer(), _answer(qid="q2", when="2026-10-02T10:00:00+00:00")), TOPIC_OF, NOW)
+    assert store.answers(me) == [], "one transaction: all or nothing"

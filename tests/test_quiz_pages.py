@@ -25,6 +25,13 @@ def current(at: AppTest):
 
 def answer(at: AppTest, right: bool) -> None:
     """Answer the current question right or wrong through its widgets, then press Check."""
+    choose(at, right)
+    at.button(key="check").click().run()
+    assert not at.exception
+
+
+def choose(at: AppTest, right: bool) -> None:
+    """Set the current question's widgets to a right or wrong answer."""
     q = current(at)
     target = correct_of(q)
     if isinstance(q, MultipleSelect):
@@ -42,8 +49,6 @@ def answer(at: AppTest, right: bool) -> None:
         radio = at.radio(key=next(r.key for r in at.radio))
         radio.set_value(target if right else next(o for o in radio.options if o != target))
     at.run()
-    at.button(key="check").click().run()
-    assert not at.exception
 
 
 def start_round(at: AppTest, topic: str = "diagnosis", length: int = 5) -> AppTest:
@@ -101,24 +106,110 @@ def test_progress_page_charts_export_and_import():
     at.switch_page("pages/progress.py").run()
     assert not at.exception
     assert len(at.get("plotly_chart")) == 2
-    exported = at.session_state["guest_store"].export(at.session_state["guest_store"].learner("guest"))
+    exported = at.session_state["guest_store"].export(at.session_state["guest_store"].find("guest"))
     assert len(json.loads(exported)["answers"]) == 1
     fresh = open_page("progress.py")
     assert "No answers yet" in fresh.info[0].proto.body
 
 
-def test_nickname_keeps_progress_in_the_database():
+def save_with_a_key(at: AppTest) -> str:
+    """Press "Save my progress"; return the key the page shows."""
+    at.button(key="make_key").click().run()
+    assert not at.exception
+    key = at.session_state["learner_key"]
+    assert key in [c.value for c in at.code], "the new key is shown"
+    return key
+
+
+def open_with_key(at: AppTest, key: str) -> AppTest:
+    at.text_input(key="key_input").set_value(key)  # in a form: sent with the submit button, as Enter would
+    at.button(key="use_key").click().run()
+    assert not at.exception
+    return at
+
+
+def test_a_private_key_keeps_progress_in_the_database_and_opens_it_elsewhere():
     at = open_page("quiz.py")
-    at.text_input(key="nickname_input").set_value("Robin").run()
-    at.button(key="use_nickname").click().run()
-    assert at.session_state["learner"] == "robin"
     start_round(at)
     answer(at, right=True)
-    other = open_page("quiz.py")
-    other.text_input(key="nickname_input").set_value("robin").run()
-    other.button(key="use_nickname").click().run()
+    key = save_with_a_key(at)
+    assert len(key.split("-")) == 7, "shown in short groups"
+    answer_count = len(at.session_state["guest_store"].answers(1))
+    assert answer_count == 1
+    other = open_with_key(open_page("quiz.py"), key.lower().replace("-", " "))
     other.switch_page("pages/progress.py").run()
-    assert "Questions answered" in [m.label for m in other.metric]
+    assert "Questions answered" in [m.label for m in other.metric], "the guest's answer came along to the key"
+    assert other.metric[0].value == "1"
+
+
+def test_a_wrong_or_unknown_key_creates_nothing_and_says_why():
+    from sqlalchemy import func, select
+
+    from netaid.progress import Learner
+    from ui.learner import shared_store
+
+    at = open_with_key(open_page("quiz.py"), "sunflower")
+    assert "That is not a NETaid key" in at.error[0].proto.body
+    at = open_with_key(open_page("quiz.py"), "0123-4567-89AB-CDEF-GHJK-MNPQ-RSTV")
+    assert "No progress is saved under that key" in at.error[0].proto.body
+    assert at.session_state["learner_hash"] is None if "learner_hash" in at.session_state else True
+    with shared_store().engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(Learner)) == 0
+
+
+def test_an_old_nickname_moves_to_a_key_once_and_forget_me_deletes_everything():
+    import os
+
+    from netaid.progress import ProgressStore
+    from ui.learner import shared_store
+
+    store = ProgressStore(os.environ["NETAID_DATABASE_URL"])
+    with store.engine.begin() as conn:
+        from sqlalchemy import insert
+
+        from netaid.progress import Learner
+        conn.execute(insert(Learner).values(nickname="sunflower"))
+    old = store.find_nickname("sunflower")
+    store.record_answer(old, "diagnosis-01", "diagnosis", True, datetime_now())
+    at = open_page("progress.py")
+    at.text_input(key="old_nickname_input").set_value("  SunFlower ")
+    at.button(key="move_nickname").click().run()
+    assert not at.exception
+    key = at.session_state["learner_key"]
+    assert at.metric[0].value == "1"
+    assert not shared_store().has_nickname("sunflower")
+    again = open_page("progress.py")
+    again.text_input(key="old_nickname_input").set_value("sunflower")
+    again.button(key="move_nickname").click().run()
+    assert "No progress was saved under that nickname" in again.error[0].proto.body
+    at.checkbox(key="forget_sure").check().run()
+    at.button(key="forget").click().run()
+    assert "has been deleted" in at.success[0].proto.body
+    assert "No answers yet" in at.info[0].proto.body
+    assert shared_store().find(lookup(key)) is None
+
+
+def datetime_now():
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc)
+
+
+def lookup(key: str) -> str:
+    from netaid.learner_key import lookup_hash
+
+    return lookup_hash(key)
+
+
+def test_double_click_on_check_answer_records_once():
+    at = start_round(open_page("quiz.py"), length=5)
+    choose(at, right=True)
+    check = at.button(key="check")
+    check.click().run()
+    check.click().run()  # the second click of a double click arrives after the first has run
+    assert not at.exception
+    store = at.session_state["guest_store"]
+    assert len(store.answers(store.find("guest"))) == 1
 
 
 def test_presenter_reveals_on_click_and_moves_on():
@@ -146,11 +237,12 @@ def test_due_questions_can_be_reviewed(tmp_path):
     from netaid.progress import ProgressStore
 
     store = ProgressStore(os.environ["NETAID_DATABASE_URL"])
-    learner = store.learner("dana")
+    from netaid.learner_key import lookup_hash, new_key
+
+    key = new_key()
+    learner = store.create(lookup_hash(key))
     store.record_answer(learner, "diagnosis-01", "diagnosis", False, datetime.now(timezone.utc) - timedelta(days=2))
-    at = open_page("quiz.py")
-    at.text_input(key="nickname_input").set_value("Dana").run()
-    at.button(key="use_nickname").click().run()
+    at = open_with_key(open_page("quiz.py"), key)
     assert "**1** question(s) are due" in page_text(at)
     at.button(key="start_due").click().run()
     assert at.session_state["round"]["ids"] == ["diagnosis-01"]

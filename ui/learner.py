@@ -1,12 +1,25 @@
-"""Who is answering: a nickname (progress kept in the database) or a guest (kept in the session)."""
+"""Who is answering: a private key (progress kept in the database), a clinic sign-in, or a guest.
+
+The session holds the key's hash (to find the learner) and, until the person leaves, the key
+itself, so they can still download it. The database holds only the hash.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
+from datetime import date
+from typing import Any
 
 import streamlit as st
 
-from netaid.progress import ProgressStore, database_url, normalize_nickname
+from netaid.learner_key import KeyFormatError, format_key, lookup_hash, new_key, oidc_lookup_hash
+from netaid.progress import ProgressStore, clean_label, database_url, normalize_nickname
+from netaid.safe_text import plain
+
+log = logging.getLogger("netaid")
+HASH, KEY, NOTICE, ERROR = "learner_hash", "learner_key", "learner_notice", "learner_error"
+GUEST_HASH = "guest"
 
 
 @st.cache_resource(show_spinner=False)
@@ -14,42 +27,258 @@ def _shared_store(url: str) -> ProgressStore:
     return ProgressStore(url)
 
 
-def current_learner() -> tuple[ProgressStore, int, str | None]:
-    """(store, learner id, nickname or None for a guest)."""
-    nickname = st.session_state.get("learner")
-    if nickname:
-        try:
-            store = _shared_store(database_url(os.environ))
-            return store, store.learner(nickname), nickname
-        except Exception:  # a database that cannot be reached must not lose the learner's session
-            st.session_state["learner"] = None
-            st.warning("Saved progress cannot be reached right now, so your answers are kept for this visit only.")
+def shared_store() -> ProgressStore:
+    return _shared_store(database_url(os.environ))
+
+
+def guest_store() -> tuple[ProgressStore, int]:
     if "guest_store" not in st.session_state:
         st.session_state["guest_store"] = ProgressStore("sqlite://")
     store = st.session_state["guest_store"]
-    return store, store.learner("guest"), None
+    return store, store.create(GUEST_HASH)
 
 
-def _use_nickname() -> None:
-    raw = st.session_state.get("nickname_input", "")
+# -- clinic sign-in (st.login, OIDC) -------------------------------------------------------------
+
+def sign_in_configured() -> bool:
+    """True when secrets.toml has an [auth] section, so st.login can be offered."""
     try:
-        st.session_state["learner"] = normalize_nickname(raw)
-        st.session_state["nickname_error"] = None
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all
+        return False
+
+
+def _user() -> dict[str, Any]:
+    try:
+        return dict(st.user.to_dict()) if st.user.get("is_logged_in") else {}
+    except Exception:
+        return {}
+
+
+def _signed_in_hash() -> str | None:
+    user = _user()
+    if not user.get("sub"):
+        return None
+    return oidc_lookup_hash(str(user.get("iss", "")), str(user["sub"]))
+
+
+# -- who is answering ------------------------------------------------------------------------------
+
+def current_learner() -> tuple[ProgressStore, int, str | None]:
+    """(store, learner id, a display name, or None for a guest)."""
+    signed_in = _signed_in_hash()
+    ident = signed_in or st.session_state.get(HASH)
+    if ident:
+        try:
+            store = shared_store()
+            if signed_in:  # the identity provider vouches for the person: make their row if new
+                user = _user()
+                learner_id = store.create(signed_in, label=str(user.get("name") or user.get("email") or "") or None)
+            else:
+                learner_id = store.find(ident)
+            if learner_id is not None:
+                return store, learner_id, store.label(learner_id) or "your private key"
+            _leave()
+            st.warning("No saved progress was found for your key any more (it may have been deleted on another "
+                       "device). You are a guest now: answers are kept for this visit only.")
+        except Exception:  # a database that cannot be reached must not lose the learner's session
+            log.exception("progress database")
+            st.warning("Saved progress cannot be reached right now, so your answers are kept for this visit only.")
+    store, learner_id = guest_store()
+    return store, learner_id, None
+
+
+def _leave() -> None:
+    for name in (HASH, KEY):
+        st.session_state.pop(name, None)
+
+
+def _start_key(label: str | None = None, nickname: str | None = None) -> None:
+    """Make a new key; carry over this visit's answers (or an old nickname's progress) to it."""
+    key = new_key()
+    hashed = lookup_hash(key)
+    store = shared_store()
+    if nickname is not None:
+        if store.move_nickname(nickname, hashed, label) is None:
+            st.session_state[ERROR] = "No progress was saved under that nickname, so there was nothing to move."
+            return
+    else:
+        learner_id = store.create(hashed, label)
+        guest, guest_id = guest_store()
+        store.copy_answers(guest, guest_id, learner_id)
+    st.session_state[HASH], st.session_state[KEY] = hashed, format_key(key)
+    st.session_state[NOTICE] = True
+    st.session_state[ERROR] = None
+
+
+def _make_key() -> None:
+    try:
+        _start_key()
+    except Exception:
+        log.exception("making a key")
+        st.session_state[ERROR] = "Your progress cannot be saved right now. Please try again later."
+
+
+def _use_key() -> None:
+    raw = st.session_state.get("key_input", "")
+    try:
+        hashed = lookup_hash(raw)
+    except KeyFormatError as error:
+        st.session_state[ERROR] = f"That is not a NETaid key: {error}."
+        return
+    try:
+        found = shared_store().find(hashed)
+    except Exception:
+        log.exception("looking up a key")
+        st.session_state[ERROR] = "Saved progress cannot be reached right now. Please try again later."
+        return
+    if found is None:
+        st.session_state[ERROR] = "No progress is saved under that key. Check it, or save your progress to get a new key."
+        return
+    st.session_state[HASH], st.session_state[KEY] = hashed, format_key(raw)
+    st.session_state[ERROR] = None
+
+
+def _move_nickname() -> None:
+    try:
+        nickname = normalize_nickname(st.session_state.get("old_nickname_input", ""))
     except ValueError as error:
-        st.session_state["nickname_error"] = f"That nickname cannot be used: {error}."
+        st.session_state[ERROR] = f"That nickname cannot be used: {error}."
+        return
+    try:
+        _start_key(nickname=nickname)
+    except Exception:
+        log.exception("moving a nickname")
+        st.session_state[ERROR] = "Saved progress cannot be reached right now. Please try again later."
+
+
+def _forget() -> None:
+    store, learner_id, name = current_learner()
+    if name is None:
+        return
+    store.forget(learner_id)
+    _leave()
+    st.session_state["guest_store"] = ProgressStore("sqlite://")
+    st.session_state[ERROR] = None
+    st.session_state["forgotten"] = True
+
+
+# -- after a server restart ---------------------------------------------------------------------
+
+RESTART_NOTICE = (
+    "NETaid was restarted, so this visit started again. Anything you had saved with your private key is "
+    "still there: open it again with your key. An answer you gave just before this message may not have been saved."
+)
+
+
+def _browser_had_a_page_open() -> bool:
+    """True when the first run of this session carries widget values from the browser.
+
+    A new visit starts with no widget values. A browser that kept its page open while the
+    server restarted reconnects to a new, empty session and sends the values of the widgets it
+    still shows. Streamlit has no public API for this, so a change there only hides the notice.
+    """
+    try:
+        from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+        ctx = get_script_run_ctx()
+        return bool(ctx is not None and ctx.session_state._state._new_widget_state.states)
+    except Exception:
+        return False
+
+
+def notice_restart() -> None:
+    """Say plainly that a restart reset this visit (and that a key brings progress back)."""
+    if "visit_started" not in st.session_state:
+        st.session_state["visit_started"] = True
+        st.session_state["restart_notice"] = _browser_had_a_page_open()
+    if st.session_state.get("restart_notice"):
+        st.warning(RESTART_NOTICE, icon=":material/restart_alt:")
+        st.button("OK", key="restart_ok", on_click=lambda: st.session_state.update(restart_notice=False))
+
+
+# -- what the person sees ------------------------------------------------------------------------
+
+def _errors() -> None:
+    if st.session_state.get(ERROR):
+        st.error(st.session_state[ERROR])
+
+
+def key_downloads(where: str) -> None:
+    """The key, and buttons to keep it as a text file or a small PDF card."""
+    from netaid.key_card import key_card_pdf, key_text
+
+    key = st.session_state.get(KEY)
+    if not key:
+        return
+    st.code(key, language=None, wrap_lines=True)
+    st.download_button("Download the key (text)", key_text(key, date.today()), file_name="netaid-key.txt",
+                       mime="text/plain", key=f"key_txt_{where}", on_click="ignore")
+    st.download_button("Download a key card (PDF)", lambda: key_card_pdf(key, date.today()), file_name="netaid-key.pdf",
+                       mime="application/pdf", key=f"key_pdf_{where}", on_click="ignore")
 
 
 def learner_box() -> None:
-    """Sidebar box to pick a nickname; guests keep progress for this visit only."""
+    """Sidebar box: save progress with a private key, open it with the key, or stay a guest."""
     with st.sidebar:
         st.markdown("**Your progress**")
-        nickname = st.session_state.get("learner")
-        if nickname:
-            st.caption(f"Saving progress as **{nickname}**. Only this nickname is stored, never health details.")
-            st.button("Switch to guest", key="to_guest", on_click=lambda: st.session_state.update(learner=None))
-        else:
-            st.caption("You are a guest: progress is kept for this visit only. Pick a nickname to keep it.")
-            st.text_input("Nickname", key="nickname_input", max_chars=40, placeholder="for example sunflower")
-            st.button("Use this nickname", key="use_nickname", on_click=_use_nickname)
-            if st.session_state.get("nickname_error"):
-                st.error(st.session_state["nickname_error"])
+        user = _user()
+        if user:
+            who = plain(user.get("name") or user.get("email") or "your clinic account", 60)
+            st.caption(f"Signed in as {who}. Your progress is saved with this sign-in.")
+            st.button("Sign out", key="sign_out", on_click=st.logout)
+            return
+        if st.session_state.get(HASH):
+            st.caption("Your progress is saved under your private key. NETaid stores only a scrambled form "
+                       "of the key (a hash), never health details.")
+            if st.session_state.pop(NOTICE, False):
+                st.warning("This is your private key. Write it down or download it now: NETaid cannot show it "
+                           "again after you leave.", icon=":material/key:")
+                key_downloads("sidebar")
+            st.button("Leave (stop saving on this device)", key="leave_key", on_click=_leave)
+            _errors()
+            return
+        st.caption("You are a guest: progress is kept for this visit only.")
+        st.button("Save my progress", key="make_key", type="primary", on_click=_make_key,
+                  help="Makes a private key. With it you can open your progress on any device.")
+        with st.form("key_form", clear_on_submit=True, border=False):
+            st.text_input("I have a key", key="key_input", type="password", max_chars=60,
+                          placeholder="XXXX-XXXX-XXXX-…")
+            st.form_submit_button("Open my progress", key="use_key", on_click=_use_key)
+        if sign_in_configured():
+            st.button("Sign in with your clinic account", key="sign_in", on_click=st.login)
+        _errors()
+
+
+def key_section() -> None:
+    """On the Progress page: the key, a display name, moving an old nickname, and forgetting."""
+    if st.session_state.pop("forgotten", False):
+        st.success("Everything saved under your key has been deleted. You are a guest now.")
+    st.header("Your private key")
+    store, learner_id, name = current_learner()
+    if name is None:
+        st.markdown("You are a guest. **Save my progress** (in the side bar) makes a private key, so you can come "
+                    "back to your answers on any device.")
+        with st.expander("I used a nickname before"):
+            st.markdown("NETaid used to save progress under a nickname, which anyone could guess. You can move that "
+                        "progress to a private key once; the nickname is then deleted.")
+            with st.form("nickname_form", clear_on_submit=True, border=False):
+                st.text_input("Old nickname", key="old_nickname_input", max_chars=40)
+                st.form_submit_button("Move it to a private key", key="move_nickname", on_click=_move_nickname)
+        _errors()
+        return
+    if _user():
+        st.markdown("Your progress is saved with your clinic sign-in.")
+    elif st.session_state.get(KEY):
+        st.markdown("Your key opens this progress on any device. Keep it private, like a password.")
+        key_downloads("progress")
+    with st.form("label_form", border=False):
+        st.text_input("A name to show on this page (optional)", key="label_input", max_chars=40,
+                      value=store.label(learner_id) or "")
+        st.form_submit_button("Save the name", key="save_label",
+                              on_click=lambda: store.set_label(learner_id, st.session_state.get("label_input")))
+    with st.expander("Forget me"):
+        st.markdown("This deletes every answer and review date saved under your key, on every device. It cannot "
+                    "be undone. Download your progress first if you may want it again.")
+        sure = st.checkbox("Yes, delete all my saved progress", key="forget_sure")
+        st.button("Delete everything", key="forget", type="primary", disabled=not sure, on_click=_forget)

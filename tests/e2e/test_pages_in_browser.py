@@ -51,7 +51,11 @@ def test_explorer_flow_in_the_browser(page, app_url):
     wait_idle(page)
     page.get_by_role("button", name="Small-intestine NET with carcinoid syndrome and liver spread").click()
     wait_idle(page)
-    assert "site=small_intestine" in page.url
+    assert "?" not in page.url, "the situation stays out of the address bar"
+    page.get_by_role("button", name="Make a share link").click()
+    wait_idle(page)
+    assert "site=small_intestine" in page.locator("[data-testid='stCode']").first.inner_text()
+    assert "?" not in page.url
     card = page.locator("[data-testid='stExpander']", has_text="Somatostatin analog shots (octreotide, lanreotide)")
     card.get_by_text("Somatostatin analog shots (octreotide, lanreotide)").click()
     wait_idle(page)
