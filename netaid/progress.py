@@ -154,7 +154,7 @@ class ProgressStore:
         if self._sqlite:
             event.listen(self.engine, "connect", _sqlite_connect if not memory else _sqlite_autocommit)
             event.listen(self.engine, "begin", _sqlite_begin)
-        _create_or_migrate(self.engine)
+        _create_tables_despite_races(self.engine)
         self._scheduler = Scheduler(enable_fuzzing=False)
         # One writer at a time in this process: SQLite allows only one anyway, and fewer
         # conflicts between threads means fewer retries.
@@ -442,6 +442,19 @@ def _sqlite_begin(connection: Any) -> None:
     # first and then failing with "database is locked" when another process wrote meanwhile.
     write = connection.get_execution_options().get("netaid_write")
     connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _create_tables_despite_races(engine: Any, tries: int = 5) -> None:
+    """Replicas starting together can both try to make the same table: the loser looks again."""
+    for attempt in range(tries):
+        try:
+            _create_or_migrate(engine)
+            return
+        except DBAPIError as error:
+            lost_race = any(words in str(error).lower() for words in ("already exists", "duplicate key"))
+            if not lost_race or attempt == tries - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
 
 
 def _create_or_migrate(engine: Any) -> None:

@@ -22,6 +22,16 @@ def postgres_url():
         pytest.skip(f"no PostgreSQL test: {why}")
 
 
+
+def _race(work, replicas: list[ProgressStore], errors: list[BaseException]) -> None:
+    """Eight threads, alternating between the two replicas, run `work` at once; no error allowed."""
+    threads = [threading.Thread(target=work, args=(replicas[w % 2], w)) for w in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors[:3]
+
 def test_two_replicas_share_progress_and_keep_learners_apart(postgres_url):
     replica_a, replica_b = ProgressStore(postgres_url), ProgressStore(postgres_url)
     kim = replica_a.create("kim-hash")
@@ -74,12 +84,7 @@ def test_400_racing_answers_on_two_replicas_are_all_kept_once(postgres_url):
         except BaseException as error:  # reported below
             errors.append(error)
 
-    threads = [threading.Thread(target=answer_many, args=(replicas[w % 2], w)) for w in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert not errors, errors[:3]
+    _race(answer_many, replicas, errors)
     assert len(ids) == 1
     # 8 workers x 50 answers, but each round answers each of its 5 questions once: the rest are repeats.
     answers = replicas[1].answers(ids.pop())
@@ -101,11 +106,6 @@ def test_400_racing_new_answers_on_two_replicas_are_all_kept(postgres_url):
         except BaseException as error:  # reported below
             errors.append(error)
 
-    threads = [threading.Thread(target=answer_many, args=(replicas[w % 2], w)) for w in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert not errors, errors[:3]
+    _race(answer_many, replicas, errors)
     assert len(replicas[0].answers(learner)) == 400
     assert sorted(replicas[1].next_due(learner)) == [f"q{i}" for i in range(5)]

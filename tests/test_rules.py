@@ -260,7 +260,7 @@ def test_cli_explore_one_profile(tmp_path):
     assert data["conflicts"] == []
     assert data["profile"]["growth"] == "unknown" and data["profile"]["symptoms"] == []
     option = next(o for o in data["options"] if o["id"] == "sunitinib")
-    assert set(option) == {"id", "name", "goals", "reasons"}
+    assert set(option) == {"id", "name", "goals", "reasons", "outcomes"}
     assert set(option["reasons"][0]) == {"rule", "why", "sources"}
     assert all({"id", "text", "sources"} <= set(c) for c in data["cautions"])
 
