@@ -6,10 +6,11 @@ import streamlit as st
 
 from netaid.charts import accuracy_chart, mastery_chart
 from netaid.progress import ProgressFileError
-from netaid.progress_stats import accuracy_by_day, mastery, most_missed
+from netaid.progress_stats import accuracy_by_day, mastery, most_missed, questions_tried, review_in_words
+from netaid.wording import count_of
 from netaid.quiz import find_question
 from ui.learner import current_learner, learner_box
-from ui.shell import cached_chart, library, require_app_shell, show_chart
+from ui.shell import cached_chart, library, next_step, require_app_shell, show_chart
 
 require_app_shell()
 
@@ -25,23 +26,32 @@ def prompt_of(question_id: str) -> str:
     return found[0].prompt if found else question_id
 
 
-st.title("Your progress")
+st.title("My progress")
 st.caption(f"Progress for **{nickname}**." if nickname else "Progress for this visit (guest).")
 if not answers:
     st.info("No answers yet. Try a quiz round, then come back here.")
     st.page_link("pages/quiz.py", label="Go to quizzes", icon=":material/quiz:")
 else:
-    st.metric("Questions answered", len(answers))
-    rows = [(titles[m.topic], m.mastered, m.total) for m in mastery(answers, {t: len(b.questions) for t, b in sorted(lib.quiz_banks.items())})]
+    c1, c2 = st.columns(2)
+    c1.metric("Questions tried", questions_tried(answers), help="Each question counts once, however often you answered it.")
+    c2.metric("Answers given", len(answers), help="Every answer, including questions you answered again.")
+    rows = [
+        (titles[m.topic], m.mastered, m.tried, m.total)
+        for m in mastery(answers, {t: len(b.questions) for t, b in sorted(lib.quiz_banks.items())})
+    ]
     show_chart(cached_chart(mastery_chart, rows), key="mastery")
     show_chart(cached_chart(accuracy_chart, accuracy_by_day(answers)), key="accuracy")
 
     st.header("Due for review")
-    due = store.due(learner_id, datetime.now(timezone.utc))
-    st.markdown(f"**{len(due)}** question(s) are due now.")
+    now = datetime.now(timezone.utc)
+    due = store.due(learner_id, now)
+    st.markdown(f"**{count_of(len(due), 'question')}** {'is' if len(due) == 1 else 'are'} due now.")
     upcoming = sorted(store.next_due(learner_id).items(), key=lambda kv: kv[1])[:10]
     if upcoming:
-        st.table([{"Question": prompt_of(q), "Next review": when.strftime("%Y-%m-%d %H:%M UTC")} for q, when in upcoming])
+        st.table([
+            {"Question": prompt_of(q), "Next review": review_in_words(when if when.tzinfo else when.replace(tzinfo=timezone.utc), now)}
+            for q, when in upcoming
+        ])
 
     st.header("Most missed")
     missed = most_missed(answers)
@@ -60,6 +70,7 @@ if upload is not None and st.session_state.get("imported_name") != upload.file_i
     try:
         added = store.import_(learner_id, upload.getvalue())
         st.session_state["imported_name"] = upload.file_id
-        st.success(f"Loaded {added} answer(s).")
+        st.success(f"Loaded {count_of(added, 'answer')}.")
     except ProgressFileError as error:
         st.error(f"That file could not be loaded: {error}.")
+next_step("quiz", "Practise a topic in the quizzes")
