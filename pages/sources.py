@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from ui.shell import DISCLAIMER, library, require_app_shell
+from netaid.source_dates import review_phrase
+from ui.shell import DISCLAIMER, library, next_step, require_app_shell
 
 require_app_shell()
 
@@ -15,7 +16,7 @@ st.markdown(
 st.header("Our sources")
 st.table(
     [
-        {"Source": f"{s.publisher}: {s.title}", "Reviewed": s.reviewed, "What it covers": s.covers}
+        {"Source": f"{s.publisher}: {s.title}", "Reviewed": review_phrase(s.reviewed).removeprefix("reviewed "), "What it covers": s.covers}
         for s in lib.sources.sources
     ]
 )
@@ -32,3 +33,4 @@ st.markdown(
     "NETaid helps you learn and get ready to talk with your care team. "
     "It never tells anyone which treatment to choose."
 )
+next_step("home", "Back to the start: choose where to begin")

@@ -93,3 +93,4 @@ contact = st.text_input("Your NET team's contact", key="card_contact", max_chars
 medicines = st.text_input("Your medicines", key="card_medicines", max_chars=CARD_LIMITS["medicines"])
 st.download_button("Download the wallet card (PDF)", lambda: crisis_card_pdf(lib, name, contact, medicines, paper),
                    key="card_pdf", file_name="netaid-crisis-card.pdf", mime="application/pdf", on_click="ignore")
+next_step("home", "Back to Home")

@@ -27,7 +27,7 @@ _SCRIPT = """
     el.focus({preventScroll: true});
     box.scrollIntoView({block: 'start', behavior: 'auto'});
     if (flash) {
-      const area = doc.getElementById(targetId + '-area') || box;
+      const area = doc.querySelector(flash) || box;
       area.classList.remove('netaid-flash'); void area.offsetWidth; area.classList.add('netaid-flash');
     }
   }
@@ -37,8 +37,9 @@ _SCRIPT = """
 """
 
 
-def request_focus(target: str, flash: bool = False) -> None:
-    """Call from a widget's callback: after this run, focus (and scroll to) `target`."""
+def request_focus(target: str, flash: str | None = None) -> None:
+    """Call from a widget's callback: after this run, focus (and scroll to) `target`, and
+    briefly highlight the element `flash` (a CSS selector) so a change is seen."""
     st.session_state[_PENDING] = (target, flash)
 
 
@@ -57,5 +58,5 @@ def focus_if_requested(*targets: str) -> None:
     # A new number each time, so the browser runs the script again even for the same target.
     nonce = st.session_state["_focus_nonce"] = st.session_state.get("_focus_nonce", 0) + 1
     with st.container(key="netaid_script"):
-        st.html(_SCRIPT % {"target": json.dumps(target), "flash": json.dumps(bool(flash)), "nonce": nonce},
+        st.html(_SCRIPT % {"target": json.dumps(target), "flash": json.dumps(flash or ""), "nonce": nonce},
                 unsafe_allow_javascript=True)

@@ -7,7 +7,7 @@ import streamlit as st
 from netaid.content import Library
 from netaid.decision import side_effect_names
 from netaid.rules import ShownOption
-from ui.shell import cite
+from ui.shell import cite, linked
 
 
 def _toggle_kept(option_id: str) -> None:
@@ -26,7 +26,7 @@ def option_card(lib: Library, shown: ShownOption, kept: list[str]) -> None:
     with st.expander(option.name):
         st.markdown("**Why it appears for this situation**")
         st.markdown("\n".join(f"- {r.why}" for r in shown.reasons))
-        st.markdown(f"**What it is.** {option.what_it_is}")
+        st.markdown(f"**What it is.** {linked(option.what_it_is)}")
         like = option.what_it_is_like
         st.markdown(
             f"**What it is like**\n- *How it is given:* {like.how_given}\n- *How often:* {like.how_often}\n"
@@ -41,7 +41,7 @@ def option_card(lib: Library, shown: ShownOption, kept: list[str]) -> None:
             effects = [f"- {names[e]}" for e in option.side_effects.common]
             effects += [f"- {names[e]} (rare but serious)" for e in option.side_effects.serious]
             effects += [f"- {names[e]} (can show up later)" for e in option.side_effects.late]
-            st.markdown("\n".join(effects) or "- The sources list none.")
+            st.markdown("\n".join(effects) or "- None listed in our sources.")
         if option.uncertainty:
             st.info(f"**What is not certain.** {option.uncertainty}", icon=":material/help:")
         st.markdown("**Questions to ask your care team**")
