@@ -22,9 +22,12 @@ details.netaid-disclaimer[open] > summary::after { content: "less"; }
 [data-testid="stBaseButton-primary"] kbd { color: #ffffff !important; opacity: 1 !important; }
 /* Phone first: nothing may push the page sideways at 390 px. */
 html, body, [data-testid="stApp"], [data-testid="stMain"] { overflow-x: hidden; max-width: 100vw; }
-[data-testid="stMarkdownContainer"] { overflow-wrap: anywhere; }
-[data-testid="stTable"] { overflow-x: auto; max-width: 100%; }
-[data-testid="stTable"] td, [data-testid="stTable"] th { overflow-wrap: anywhere; min-width: 6rem; }
+[data-testid="stMarkdownContainer"], [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
+[data-testid="stTable"] td *, [data-testid="stTable"] th * { overflow-wrap: anywhere !important; word-break: break-word; }
+/* Tables fit the column: fixed layout and wrapping cells, never a sideways-scrolling box. */
+[data-testid="stTable"] { max-width: 100%; }
+[data-testid="stTable"] table { table-layout: fixed; width: 100%; }
+[data-testid="stTable"] td, [data-testid="stTable"] th { overflow-wrap: anywhere; hyphens: auto; white-space: normal; }
 [data-testid="stPlotlyChart"] { max-width: 100%; overflow: hidden; }
 /* Tap targets of at least 44 px. */
 button, [data-testid="stPageLink-NavLink"], [data-testid="stSidebarNavLink"], summary,
@@ -32,6 +35,11 @@ button, [data-testid="stPageLink-NavLink"], [data-testid="stSidebarNavLink"], su
 [data-testid="stCheckbox"] label, [data-testid="stRadio"] label[data-baseweb="radio"] { min-height: 44px;
   align-items: center; }
 [data-testid="stMarkdownContainer"] a { padding: 0.1rem 0; }
+/* Button and link labels wrap instead of being cut off with "..." on a narrow screen. */
+button, [data-testid="stPageLink-NavLink"] { height: auto; max-width: 100%; }
+button .stMarkdownEllipsis, button p, [data-testid="stPageLink-NavLink"] p,
+[data-testid="stPageLink-NavLink"] span { white-space: normal !important; text-overflow: clip !important;
+  overflow-wrap: anywhere; text-align: left; }
 /* A focus ring that is always clear, and never looks like the current page in the menu. */
 :focus-visible, a:focus-visible, button:focus-visible, summary:focus-visible {
   outline: 3px solid #0b5394 !important; outline-offset: 2px !important; box-shadow: 0 0 0 5px #ffffff !important; }
@@ -43,6 +51,8 @@ button, [data-testid="stPageLink-NavLink"], [data-testid="stSidebarNavLink"], su
 @keyframes netaid-flash { from { background: #fff3b0; } to { background: transparent; } }
 .netaid-flash { animation: netaid-flash 2.4s ease-out; border-radius: 0.4rem; }
 @media (max-width: 640px) {
+  [data-testid="stTable"] { font-size: 0.85rem; }
+  [data-testid="stTable"] td, [data-testid="stTable"] th { padding: 0.3rem 0.25rem !important; word-break: break-word; }
   h1 { font-size: 1.9rem !important; }
   [data-testid="stMainBlockContainer"] { padding-left: 0.9rem; padding-right: 0.9rem; }
 }
@@ -77,8 +87,10 @@ def run() -> None:
     page = st.navigation(pages, expanded=True)
     st.markdown(STYLE, unsafe_allow_html=True)
     st.session_state.pop("_glossary_linker", None)  # glossary words are linked once per page run
-    presenting = page.url_path == "present" and st.session_state.get("presenter_full", True)
-    if presenting:
+    presenting = page.url_path == "present"
+    if page.title == "Home" and page.visibility == "hidden":
+        pass  # the /home alias switches to the home page at once
+    elif presenting:
         st.markdown(PRESENTER_STYLE, unsafe_allow_html=True)
     else:
         seen = st.session_state.setdefault("_pages_seen", [])

@@ -216,7 +216,7 @@ def stage_body_chart(stage: Stage, site_id: str, site_name: str, big: bool = Fal
                 marker=dict(size=round((24 if on else 12) * k), color=colour if on else "white",
                             line=dict(color=colour if on else "#757575", width=3),
                             symbol="circle" if on else "circle-open"),
-                name=f"{label}: {state}", hovertemplate=f"{label}: {state}<extra></extra>",
+                name=wrap(f"{label}: {state}", 26), hovertemplate=f"{label}: {state}<extra></extra>",
             )
         )
         table.append({"Place": label, "Involved at this stage": "yes" if on else "no"})

@@ -98,8 +98,8 @@ def disclaimer(full: bool = True) -> None:
         )
     else:
         st.markdown(
-            f'<details class="netaid-disclaimer netaid-disclaimer-short" role="note"><summary><strong>Please note:</strong> '
-            f"{DISCLAIMER_LINE}</summary>{DISCLAIMER}</details>",
+            f'<div role="note"><details class="netaid-disclaimer netaid-disclaimer-short"><summary><strong>Please note:</strong> '
+            f"{DISCLAIMER_LINE}</summary>{DISCLAIMER}</details></div>",
             unsafe_allow_html=True,
         )
 
