@@ -208,15 +208,15 @@ def stage_body_chart(stage: Stage, site_id: str, site_name: str, big: bool = Fal
         points = [PRIMARY_XY.get(site_id, PRIMARY_XY["other"])] if area == "primary" else AREA_XY[area]
         on = area in lit
         colour = AREA_COLOURS[area]
-        label = f"{AREA_NAMES[area]}" + (f" ({site_name})" if area == "primary" else "")
+        label = f"{AREA_NAMES[area]}" + (f": {site_name}" if area == "primary" else "")
         state = "marked" if on else "not involved"
         fig.add_trace(
             go.Scatter(
                 x=[p[0] for p in points], y=[p[1] for p in points], mode="markers",
                 marker=dict(size=round((24 if on else 12) * k), color=colour if on else "white",
-                            line=dict(color=colour if on else "#757575", width=3),
+                            line=dict(color=colour, width=3),
                             symbol="circle" if on else "circle-open"),
-                name=wrap(f"{label}: {state}", 26), hovertemplate=f"{label}: {state}<extra></extra>",
+                name=wrap(label if area == "primary" else f"{label}: {state}", 26), hovertemplate=f"{label}: {state}<extra></extra>",
             )
         )
         table.append({"Place": label, "Involved at this stage": "yes" if on else "no"})

@@ -119,9 +119,9 @@ def test_visit_sheet_is_one_tap_away(browser, app_url, start):
     try:
         page.goto(f"{app_url}/{start}")
         wait_idle(page)
-        link = page.locator("[data-testid='stMain'] a[href$='/visit_sheet']").first
+        link = page.locator("[data-testid='stMain'] a[href$='visit_sheet']").first
         link.scroll_into_view_if_needed()
-        link.tap()
+        link.click()
         page.wait_for_url("**/visit_sheet")
         wait_idle(page)
         assert page.locator("h1").first.inner_text() == "Visit sheet"
