@@ -16,23 +16,94 @@ STYLE = """
 <style>
 .netaid-disclaimer { background: #fff8e1; border-left: 6px solid #8a5a00; color: #1b1b1b;
   padding: 0.6rem 0.9rem; border-radius: 0.3rem; margin-bottom: 1rem; font-size: 0.95rem; }
+details.netaid-disclaimer > summary { cursor: pointer; min-height: 44px; display: flex; align-items: center;
+  gap: 0.3rem; list-style-position: inside; }
+details.netaid-disclaimer > summary::-webkit-details-marker { display: none; }
+details.netaid-disclaimer > summary::after { content: "more"; margin-left: auto; text-decoration: underline;
+  font-size: 0.85rem; }
+details.netaid-disclaimer[open] > summary::after { content: "less"; }
 /* Streamlit's keyboard-shortcut hint is too faint on a primary (dark blue) button. */
 [data-testid="stBaseButton-primary"] kbd { color: #ffffff !important; opacity: 1 !important; }
+/* Phone first: nothing may push the page sideways at 390 px. */
+html, body, [data-testid="stApp"], [data-testid="stMain"] { overflow-x: hidden; max-width: 100vw; }
+[data-testid="stMarkdownContainer"], [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
+[data-testid="stTable"] td *, [data-testid="stTable"] th * { overflow-wrap: anywhere !important; word-break: break-word; }
+/* Tables fit the column: fixed layout and wrapping cells, never a sideways-scrolling box. */
+[data-testid="stTable"] { max-width: 100%; }
+[data-testid="stTable"] table { table-layout: fixed; width: 100%; }
+[data-testid="stTable"] td, [data-testid="stTable"] th { overflow-wrap: anywhere; hyphens: auto; white-space: normal; }
+[data-testid="stPlotlyChart"] { max-width: 100%; overflow: hidden; }
+/* Tap targets of at least 44 px. */
+button, [data-testid="stPageLink-NavLink"], [data-testid="stSidebarNavLink"], summary,
+[data-testid="stExpander"] summary, [data-baseweb="select"] > div { min-height: 44px; }
+[data-testid="stCheckbox"] label, [data-testid="stRadio"] label[data-baseweb="radio"] { min-height: 44px;
+  align-items: center; }
+[data-testid="stMarkdownContainer"] a { padding: 0.1rem 0; }
+/* Button and link labels wrap instead of being cut off with "..." on a narrow screen. */
+button, [data-testid="stPageLink-NavLink"] { height: auto; max-width: 100%; }
+button .stMarkdownEllipsis, button p, [data-testid="stPageLink-NavLink"] p,
+[data-testid="stPageLink-NavLink"] span { white-space: normal !important; text-overflow: clip !important;
+  overflow-wrap: anywhere; text-align: left; }
+/* A focus ring that is always clear, and never looks like the current page in the menu. */
+:focus-visible, a:focus-visible, button:focus-visible, summary:focus-visible {
+  outline: 3px solid #0b5394 !important; outline-offset: 2px !important; box-shadow: 0 0 0 5px #ffffff !important; }
+[data-testid="stSidebarNavLink"]:focus-visible { background: transparent !important; }
+[data-testid="stSidebarNavLink"][aria-current="page"] { font-weight: 700; border-left: 4px solid #0b5394; }
+.netaid-anchor { margin: 0; height: 0; overflow: hidden; }
+.netaid-anchor:focus { outline: none; }
+.st-key-netaid_script { display: none; }
+@keyframes netaid-flash { from { background: #fff3b0; } to { background: transparent; } }
+.netaid-flash { animation: netaid-flash 2.4s ease-out; border-radius: 0.4rem; }
+@media (max-width: 640px) {
+  [data-testid="stTable"] { font-size: 0.85rem; }
+  [data-testid="stTable"] td, [data-testid="stTable"] th { padding: 0.3rem 0.25rem !important; word-break: break-word; }
+  h1 { font-size: 1.9rem !important; }
+  [data-testid="stMainBlockContainer"] { padding-left: 0.9rem; padding-right: 0.9rem; }
+}
 </style>
 """
+
+# Presenter mode is for a screen across a room: no menu, no banner (the disclaimer is on its closing slide).
+PRESENTER_STYLE = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+header[data-testid="stHeader"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { max-width: 1500px; padding-top: 1.2rem; }
+</style>
+"""
+
+
+def _home_alias() -> None:
+    """/home is the home page too: a typed or bookmarked /home never shows 'Page not found'."""
+    st.switch_page(PAGES_DIR / PAGES[0][0])
 
 
 def run() -> None:
     # A local file: an icon name (":material/...") makes the browser fetch the favicon from Google.
     st.set_page_config(page_title="NETaid", page_icon=str(FAVICON), layout="centered")
+    # The default page is served at "/" but still reserves a pathname; it reserves "start" so
+    # that "home" is free for the alias below.
     pages = [
-        st.Page(PAGES_DIR / file, title=title, icon=icon, url_path=url, default=(i == 0))
+        st.Page(PAGES_DIR / file, title=title, icon=icon, url_path="start" if i == 0 else url, default=(i == 0))
         for i, (file, title, icon, url) in enumerate(PAGES)
     ]
-    page = st.navigation(pages)
+    pages.append(st.Page(_home_alias, title="Home", url_path=PAGES[0][3], visibility="hidden"))
+    # expanded=True: every page, the visit sheet included, is in the menu without "View more".
+    page = st.navigation(pages, expanded=True)
     st.markdown(STYLE, unsafe_allow_html=True)
-    disclaimer()
-    notice_restart()
+    st.session_state.pop("_glossary_linker", None)  # glossary words are linked once per page run
+    presenting = page.url_path == "present"
+    if page.title == "Home" and page.visibility == "hidden":
+        pass  # the /home alias switches to the home page at once
+    elif presenting:
+        st.markdown(PRESENTER_STYLE, unsafe_allow_html=True)
+    else:
+        seen = st.session_state.setdefault("_pages_seen", [])
+        if page.url_path not in seen:
+            seen.append(page.url_path)
+        # The whole disclaimer on the first page of a visit, then one line that opens on a tap.
+        disclaimer(full=seen[0] == page.url_path)
+        notice_restart()
     with st.sidebar:
         st.caption("NETaid: learning about neuroendocrine tumors (NETs).")
     try:

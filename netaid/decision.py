@@ -96,7 +96,39 @@ def group_by_goal(options: list[Any]) -> list[tuple[str, list[Any], list[Any]]]:
 
 
 def side_effect_names(library: Library) -> dict[str, str]:
-    return {e.id: e.name for e in library.side_effects.side_effects}
+    """Short names. "(late effect)" is left off: where it matters, the place that lists a late
+    effect says "can show up later" itself, so it is never said twice."""
+    return {e.id: e.name.removesuffix(" (late effect)") for e in library.side_effects.side_effects}
+
+
+# Entries of side_effects.yaml that name no side effect: placeholders for "our sources list
+# none" and downsides that are not effects on the body. They are shown as words, never as a
+# "common" side effect in the grid or a count.
+NO_SIDE_EFFECT_NAMED = frozenset({"not_listed", "depends_on_treatment"})
+OTHER_DOWNSIDES = frozenset({"trial_costs", "may_not_work"})
+NONE_LISTED = "None listed in our sources"
+
+
+def named_side_effects(ids: tuple[str, ...] | list[str]) -> list[str]:
+    """The ids that name a real side effect (no placeholder, no cost or other downside)."""
+    return [e for e in ids if e not in NO_SIDE_EFFECT_NAMED and e not in OTHER_DOWNSIDES]
+
+
+def _effect_list(names: dict[str, str], ids: tuple[str, ...] | list[str]) -> str:
+    named = named_side_effects(ids)
+    return ", ".join(names[e] for e in named) or NONE_LISTED
+
+
+def _other_downsides(names: dict[str, str], option: Option) -> str:
+    every = (*option.side_effects.common, *option.side_effects.serious, *option.side_effects.late)
+    notes = [names[e] for e in every if e in OTHER_DOWNSIDES]
+    notes += [names[e] for e in every if e == "depends_on_treatment"]
+    return ", ".join(dict.fromkeys(notes)) or "None listed in our sources"
+
+
+def source_names(library: Library, source_ids: tuple[str, ...] | list[str]) -> str:
+    """Sources by the name a person knows them by, never by their id."""
+    return "; ".join(library.source(s).short for s in dict.fromkeys(source_ids))
 
 
 def compare_rows(library: Library, options: list[Option]) -> list[dict[str, str]]:
@@ -108,20 +140,24 @@ def compare_rows(library: Library, options: list[Option]) -> list[dict[str, str]
         ("How is it given?", lambda o: o.what_it_is_like.how_given),
         ("How often?", lambda o: o.what_it_is_like.how_often),
         ("Where?", lambda o: o.what_it_is_like.where),
-        ("Common side effects", lambda o: ", ".join(names[e] for e in o.side_effects.common) or "None listed by the sources"),
-        ("Rare but serious risks", lambda o: ", ".join(names[e] for e in o.side_effects.serious) or "None listed by the sources"),
+        ("Common side effects", lambda o: _effect_list(names, o.side_effects.common)),
+        ("Rare but serious risks", lambda o: _effect_list(names, o.side_effects.serious)),
+        ("Effects that can show up later", lambda o: _effect_list(names, o.side_effects.late)),
+        ("Other downsides", lambda o: _other_downsides(names, o)),
         ("Recovery", lambda o: o.what_it_is_like.recovery),
-        ("Sources", lambda o: ", ".join(o.sources)),
+        ("Sources", lambda o: source_names(library, o.sources)),
     ]
     return [{"Question": q, **{o.name: get(o) for o in options}} for q, get in questions]
 
 
 def side_effect_matrix(library: Library, options: list[Option]) -> tuple[list[str], list[str], list[list[int]]]:
-    """Rows: side effects any of the options has; columns: options; 0 none, 1 common, 2 serious, 3 late."""
+    """Rows: side effects a source names for any of the options; columns: options;
+    0 none listed, 1 common, 2 serious, 3 late. Placeholders ("not listed in our sources",
+    "depends on the treatment used") and costs are never rows."""
     names = side_effect_names(library)
     effect_ids: list[str] = []
     for o in options:
-        for e in [*o.side_effects.common, *o.side_effects.serious, *o.side_effects.late]:
+        for e in named_side_effects([*o.side_effects.common, *o.side_effects.serious, *o.side_effects.late]):
             if e not in effect_ids:
                 effect_ids.append(e)
     level = {"common": 1, "serious": 2, "late": 3}

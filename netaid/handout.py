@@ -14,7 +14,8 @@ from fpdf import FPDF
 
 from netaid.card_fonts import fallbacks_for, needs_shaping
 from netaid.content import Library
-from netaid.decision import side_effect_names
+from netaid.decision import NONE_LISTED, named_side_effects, side_effect_names
+from netaid.source_dates import review_phrase
 from netaid.vocabulary import DISCLAIMER
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
@@ -37,6 +38,12 @@ class VisitSheet:
     made_on: date = field(default_factory=date.today)
 
 
+def _reviewed(reviewed: str) -> str:
+    """ "Reviewed: 05/2022", or "No review date given"."""
+    phrase = review_phrase(reviewed)
+    return f"Reviewed: {phrase.removeprefix('reviewed ')}" if phrase.startswith("reviewed ") else phrase[:1].upper() + phrase[1:]
+
+
 def _pdf(paper: str) -> FPDF:
     if paper not in PAPERS:
         raise ValueError(f"paper must be one of: {', '.join(PAPERS)} (got {paper!r})")
@@ -49,7 +56,11 @@ def _pdf(paper: str) -> FPDF:
     return pdf
 
 
-def _heading(pdf: FPDF, text: str) -> None:
+def _heading(pdf: FPDF, text: str, keep_with_next: float = 20) -> None:
+    """A section heading that never sits alone at the foot of a page: it moves to the next
+    page with at least `keep_with_next` mm of what follows it."""
+    if pdf.will_page_break(3 + 8 + keep_with_next):
+        pdf.add_page()
     pdf.ln(3)
     pdf.set_font("DejaVu", "B", 15)
     pdf.multi_cell(0, 8, text, new_x="LMARGIN", new_y="NEXT")
@@ -81,7 +92,7 @@ def _footer(pdf: FPDF, lib: Library, source_ids: set[str]) -> None:
     _heading(pdf, "Where this comes from")
     for s in lib.sources.sources:
         if s.id in source_ids:
-            _para(pdf, f"{s.short}: {s.title}. Reviewed: {s.reviewed}.", size=10)
+            _para(pdf, f"{s.short}: {s.title}. {_reviewed(s.reviewed)}.", size=10)
     pdf.ln(2)
     _para(pdf, DISCLAIMER, size=10, bold=True)
 
@@ -99,7 +110,7 @@ def visit_sheet_pdf(lib: Library, sheet: VisitSheet, paper: str = "a4") -> bytes
         _heading(pdf, section)
         for line in lines:
             _para(pdf, line)
-    _heading(pdf, "My questions")
+    _heading(pdf, "My questions", keep_with_next=30)
     if sheet.questions:
         for question in sheet.questions:
             _checkbox_question(pdf, question)
@@ -126,9 +137,10 @@ def _sections(lib: Library, sheet: VisitSheet, used: set[str]) -> list[tuple[str
         for oid in sheet.option_ids:
             o = options[oid]
             used.update(o.sources)
-            watch = [names[e] for e in (*o.side_effects.common, *o.side_effects.serious)]
+            watch = [names[e] for e in named_side_effects([*o.side_effects.common, *o.side_effects.serious])]
+            watch += [f"{names[e]} (can show up later)" for e in named_side_effects(list(o.side_effects.late))]
             lines.append(f"• {o.name}. {o.what_it_is}")
-            lines.append(f"   Side effects to watch for: {', '.join(watch) if watch else 'none listed by the sources'}.")
+            lines.append(f"   Side effects to watch for: {', '.join(watch) if watch else NONE_LISTED.lower()}.")
         sections.append(("Options I want to talk about", lines))
     if sheet.values:
         sections.append(("What matters to me", [f"{v}: {how}" for v, how in sheet.values.items()]))
@@ -147,7 +159,7 @@ def visit_sheet_text(lib: Library, sheet: VisitSheet) -> str:
     if sheet.notes.strip():
         out += ["MY NOTES", sheet.notes.strip(), ""]
     out.append("WHERE THIS COMES FROM")
-    out += [f"{s.short}: {s.title}. Reviewed: {s.reviewed}." for s in lib.sources.sources if s.id in used | {"cancernet"}]
+    out += [f"{s.short}: {s.title}. {_reviewed(s.reviewed)}." for s in lib.sources.sources if s.id in used | {"cancernet"}]
     out += ["", DISCLAIMER]
     return "\n".join(out) + "\n"
 
@@ -232,7 +244,7 @@ def crisis_card_pdf(lib: Library, name: str, contact: str, medicines: str = "", 
         pdf.set_xy(bx, pdf.get_y() + 1.2)
     if pdf.get_y() - 1.2 > source_top + 0.01:  # _fitting_size measured it; this only guards that promise
         raise ValueError("the name, contact and medicines together are too long for the card; please shorten them")
-    source = "; ".join(f"{s.short} (reviewed {s.reviewed})" for s in lib.sources.sources if s.id in card.sources)
+    source = "; ".join(f"{s.short} ({review_phrase(s.reviewed)})" for s in lib.sources.sources if s.id in card.sources)
     pdf.set_font("DejaVu", "", 6)
     pdf.set_xy(bx, y + CARD_H - 7)
     pdf.multi_cell(CARD_W - 6, 2.8, f"Source: {source}. Made with NETaid.", align="L", new_x="LEFT", new_y="NEXT")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 
@@ -14,6 +14,7 @@ class TopicMastery:
     topic: str
     mastered: int  # questions whose latest answer was right
     total: int
+    tried: int = 0  # questions answered at least once ("not tried yet" when 0)
 
     @property
     def percent(self) -> float:
@@ -29,8 +30,17 @@ def latest_by_question(answers: Iterable[Mapping[str, Any]]) -> dict[str, Mappin
 
 def mastery(answers: list[Mapping[str, Any]], topic_sizes: Mapping[str, int]) -> list[TopicMastery]:
     """Per topic: how many of its questions the learner last answered right."""
-    right = Counter(a["topic"] for a in latest_by_question(answers).values() if a["correct"])
-    return [TopicMastery(topic, min(right[topic], size), size) for topic, size in topic_sizes.items()]
+    latest = latest_by_question(answers).values()
+    right = Counter(a["topic"] for a in latest if a["correct"])
+    tried = Counter(a["topic"] for a in latest)
+    return [
+        TopicMastery(topic, min(right[topic], size), size, min(tried[topic], size)) for topic, size in topic_sizes.items()
+    ]
+
+
+def questions_tried(answers: list[Mapping[str, Any]]) -> int:
+    """How many different questions have been answered (a question answered twice counts once)."""
+    return len(latest_by_question(answers))
 
 
 def accuracy_by_day(answers: list[Mapping[str, Any]]) -> list[tuple[date, int, int]]:
@@ -56,3 +66,25 @@ def most_missed(answers: list[Mapping[str, Any]], limit: int = 10) -> list[tuple
     misses = Counter(a["question_id"] for a in answers if not a["correct"])
     ranked = sorted(misses.items(), key=lambda kv: (-kv[1], kv[0]))
     return [(qid, n, tries[qid]) for qid, n in ranked[:limit]]
+
+
+def review_in_words(when: datetime, now: datetime) -> str:
+    """When a question comes back, in plain words: "now", "in 10 minutes", "in 3 hours",
+    "tomorrow", "in 4 days", "in 3 weeks". Both times must carry the same kind of timezone."""
+    seconds = (when - now).total_seconds()
+    if seconds <= 60:
+        return "now"
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return f"in {minutes} minute{'s' if minutes != 1 else ''}"
+    hours = round(seconds / 3600)
+    if hours < 20:
+        return f"in {hours} hour{'s' if hours != 1 else ''}"
+    days = (when.date() - now.date()).days
+    if days <= 1:
+        return "tomorrow"
+    if days < 14:
+        return f"in {days} days"
+    if days < 60:
+        return f"in {round(days / 7)} weeks"
+    return f"in {round(days / 30)} months"

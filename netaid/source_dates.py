@@ -96,3 +96,16 @@ def source_warnings(sources_file: Path, today: date, base: Path) -> list[str]:
             line = doc.key_line(("sources", i, "reviewed"))
             warnings.append(f"{display}:{line}: warning: source `{source['id']}` {problem}; check it for changes")
     return warnings
+
+
+def review_phrase(reviewed: str) -> str:
+    """How a citation says when a source was reviewed, in words a reader expects:
+    "reviewed 05/2022", or "no review date given" (never "reviewed undated")."""
+    text = reviewed.strip()
+    if text.lower().startswith("undated"):
+        rest = text[len("undated"):].strip(" ;,")
+        rest = rest.removeprefix("page").strip(" ;,")
+        if DATE_PATTERN.search(rest):
+            return rest.removeprefix("its ").strip()
+        return "no review date given"
+    return f"reviewed {text}"

@@ -59,3 +59,9 @@ def describe_profile(profile: dict[str, Any], site_names: dict[str, str], option
             text = PROFILE_WORDS[name].get(value, str(value))
         rows.append((FIELD_QUESTIONS[name], text))
     return rows
+
+
+def count_of(n: int, noun: str, plural: str | None = None, bare: bool = False) -> str:
+    """ "1 question", "3 questions" (never "question(s)"); bare=True leaves the number off."""
+    word = noun if n == 1 else (plural or noun + "s")
+    return word if bare else f"{n} {word}"

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from netaid.charts import IMPORTANCE, side_effect_heatmap, values_chart
+from netaid.charts import IMPORTANCE, NOT_SET, side_effect_heatmap, values_chart
 from netaid.decision import SURE_QUESTIONS, VALUES, compare_rows, side_effect_matrix, sure_shows_doubt, value_relation
-from ui.shell import cached_chart, explorer, library, require_app_shell, show_chart
+from ui.shell import cached_chart, explorer, library, next_step, require_app_shell, show_chart
 
 require_app_shell()
 
@@ -28,33 +28,42 @@ picked = st.multiselect(
     "Pick 2 to 4 options", shown_ids, default=default, max_selections=4, key="compare_ids",
     format_func=lambda i: OPTIONS[i].name,
 )
+chosen = [OPTIONS[i] for i in picked]
 if len(picked) < 2:
     st.info("Pick at least 2 options to compare them.")
 else:
-    chosen = [OPTIONS[i] for i in picked]
     st.table(compare_rows(lib, chosen))
     effects, names, matrix = side_effect_matrix(lib, chosen)
     if effects:
         show_chart(cached_chart(side_effect_heatmap, effects, names, matrix), key="side_effect_heatmap")
+    else:
+        st.markdown("Our sources name no side effects for these options. Ask your care team what to expect.")
 
 st.header("What matters to me")
-st.markdown("Move each slider to show how much it matters to you. There are no right answers.")
-importance = []
-for value in VALUES:
-    importance.append(
-        IMPORTANCE.index(
-            st.select_slider(value.label, options=IMPORTANCE, value=IMPORTANCE[2], key=f"value_{value.id}")
-        )
-    )
-st.session_state["values_answers"] = {v.label: IMPORTANCE[i] for v, i in zip(VALUES, importance)}
-shown = [OPTIONS[i] for i in shown_ids]
-relation = [[value_relation(o, v) for v in VALUES] for o in shown]
-show_chart(cached_chart(values_chart, [o.name for o in shown], [v.short for v in VALUES], relation, importance), key="values_chart")
-st.caption(
-    "✓ on green: the option works toward that value. ✗ on red: it works against it, for example an "
-    "option that involves an operation, when avoiding one matters to you. Grey: no direct link. "
-    "The dots under each heading show how much it matters to you."
+st.markdown(
+    "Move each slider to show how much it matters to you. There are no right answers. "
+    "Only the ones you move go on your visit sheet."
 )
+CHOICES = [NOT_SET, *IMPORTANCE]
+importance: list[int | None] = []
+for value in VALUES:
+    said = st.select_slider(value.label, options=CHOICES, value=NOT_SET, key=f"value_{value.id}")
+    importance.append(None if said == NOT_SET else IMPORTANCE.index(said))
+# Only what the person set reaches the visit sheet: an untouched slider says nothing about them.
+st.session_state["values_answers"] = {v.label: IMPORTANCE[i] for v, i in zip(VALUES, importance) if i is not None}
+if len(chosen) >= 2:
+    relation = [[value_relation(o, v) for v in VALUES] for o in chosen]
+    show_chart(
+        cached_chart(values_chart, [o.name for o in chosen], [v.short for v in VALUES], relation, importance),
+        key="values_chart",
+    )
+    st.caption(
+        "✓ on green: the option works toward that value. ✗ on red: it works against it, for example an "
+        "option that involves an operation, when avoiding one matters to you. Grey: no direct link. "
+        "The dots beside each value show how much it matters to you."
+    )
+else:
+    st.caption("Pick 2 to 4 options above to see how each relates to what matters to you.")
 
 st.header("Check how sure you feel (SURE test)")
 answers = {}
@@ -74,3 +83,4 @@ elif doubt:
 else:
     st.success("You feel sure, informed, clear and supported. Share your thoughts with your care team.")
 st.caption("SURE test: O'Connor and Légaré, Ottawa Hospital Research Institute (2008).")
+next_step("visit_sheet", "Put your options, values and questions on a visit sheet")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from netaid.content import sources_in
-from ui.shell import cite, item, library, page_sources, require_app_shell
+from ui.shell import cite, item, library, linked, next_step, page_sources, require_app_shell
 
 require_app_shell()
 
@@ -27,8 +27,8 @@ for test in shown:
     with st.container(border=True):
         st.header(test.name, anchor=test.id)
         st.caption(KINDS[test.kind])
-        st.markdown(f"**What it looks for:** {test.looks_for}")
-        st.markdown(f"**What it is like:** {test.what_it_is_like}")
+        st.markdown(f"**What it looks for:** {linked(test.looks_for)}")
+        st.markdown(f"**What it is like:** {linked(test.what_it_is_like)}")
         if test.prepare:
             st.markdown(f"**How to get ready:** {test.prepare}")
         if test.caution:
@@ -36,4 +36,5 @@ for test in shown:
         cite(lib, test.sources)
 
 item(lib, tests.pet_comparison, anchor="pet-scans", level=2)
+next_step("grade", "See what the grade in a pathology report means")
 page_sources(lib, sources_in(tests))

@@ -7,8 +7,10 @@ from netaid.profile import PROFILE_FIELDS, ProfileError
 from netaid.safe_text import plain
 from netaid.wording import PROFILE_WORDS
 from netaid.vocabulary import GOALS, SYMPTOM_IDS
+from netaid.wording import count_of
+from ui.behaviour import anchor, focus_if_requested, request_focus
 from ui.explorer_cards import option_card
-from ui.shell import cite, explorer, library, require_app_shell
+from ui.shell import cite, explorer, library, next_step, require_app_shell
 
 require_app_shell()
 
@@ -29,12 +31,15 @@ def set_widgets(profile: dict) -> None:
 
 def apply_preset(label: str) -> None:
     set_widgets(PRESETS[label])
+    st.session_state["preset_applied"] = label
+    request_focus("explorer-summary", flash=".st-key-explorer_summary_box")
 
 
 def apply_fix(changes: tuple[tuple[str, object], ...]) -> None:
     """One click on a conflict's fix: set the answers it names, leave the rest."""
     for name, value in changes:
         st.session_state[KEY(name)] = value
+    request_focus("explorer-summary", flash=".st-key-explorer_summary_box")
 
 
 # A shared link's query parameters (if any) fill the form once, then leave the address bar:
@@ -102,6 +107,18 @@ if st.session_state.pop("share_requested", False):  # shown once, on request
     st.caption("This link holds the situation described above, and nothing else. Anyone who has it can see that "
                "situation, so share it only with people you choose. NETaid does not keep it.")
 
+# The answer comes right under the form: one line, then what must never be missed.
+summary = f"**{count_of(len(result.options), 'option')}**, **{count_of(len(result.cautions), 'caution')}**"
+if result.conflicts:
+    summary += f", **{count_of(len(result.conflicts), 'answer', 'answers')} that do not fit together**"
+applied = st.session_state.pop("preset_applied", None)
+anchor("explorer-summary", "Results", level="p")
+with st.container(border=True, key="explorer_summary_box"):
+    if applied:
+        st.markdown(f"Example filled in: *{applied}*. The form above and the results below have changed.")
+    st.markdown(f"{summary}. [Jump to the options](#treatments)")
+focus_if_requested("explorer-summary")
+
 st.header("Options the sources describe", anchor="treatments")
 if result.conflicts:
     st.subheader("Some answers do not fit together")
@@ -119,8 +136,7 @@ if result.cautions:
         box(f"**{caution.title}.** {caution.text}", icon=":material/warning:")
         cite(lib, caution.sources)
 if result.notes:
-    with st.container(border=True):
-        st.markdown("**Good to know**")
+    with st.expander(f"Good to know ({count_of(len(result.notes), 'note')})"):
         st.markdown("\n".join(f"- {note.text}" for note in result.notes))
         cite(lib, [s for note in result.notes for s in note.sources])
 
@@ -145,3 +161,4 @@ if result.already_had:
             st.markdown(f"**{had.name}.** {had.after}")
             cite(lib, had.sources)
 st.page_link("pages/decide.py", label="Compare options and think about what matters to you", icon=":material/compare:")
+next_step("visit_sheet", "Put the options you kept on your visit sheet")

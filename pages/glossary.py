@@ -4,13 +4,18 @@ import streamlit as st
 
 from netaid.content import sources_in
 from netaid.safe_text import plain
-from ui.shell import library, page_sources, require_app_shell, sources_text
+from ui.shell import library, next_step, page_sources, require_app_shell, sources_text
 
 require_app_shell()
 
 lib = library()
 st.title("Glossary")
 st.markdown("Plain meanings of the medical words you will meet in NETaid and in your reports.")
+# A glossary link elsewhere in the app (/glossary?term=Ki-67) opens with that word looked up.
+linked_term = st.query_params.get("term")
+if linked_term and st.session_state.get("_glossary_term") != linked_term:
+    st.session_state["glossary_query"] = linked_term[:80]
+    st.session_state["_glossary_term"] = linked_term
 query = st.text_input("Find a word", key="glossary_query", placeholder="for example Ki-67", max_chars=100).strip().lower()
 terms = sorted(lib.glossary.terms, key=lambda t: t.term.lower())
 found = [
@@ -25,4 +30,5 @@ for term in found:
     also = f" (also called {', '.join(term.also_called)})" if term.also_called else ""
     entries.append(f"**{term.term}**{also}: {term.plain}  \n:gray[{sources_text(lib, term.sources)}]")
 st.markdown("\n\n".join(entries))
+next_step("learn", "Learn about NETs, with these words in use")
 page_sources(lib, sources_in(lib.glossary))

@@ -5,7 +5,7 @@ import streamlit as st
 from netaid.charts import grade_bands_chart
 from netaid.content import sources_in
 from netaid.grading import GRADE_SOURCES, grade_tumor
-from ui.shell import cached_chart, cite, item, library, page_sources, require_app_shell, show_chart
+from ui.shell import cached_chart, cite, item, library, next_step, page_sources, require_app_shell, show_chart
 
 require_app_shell()
 
@@ -70,4 +70,5 @@ item(lib, grades.lung_grading, anchor="lung-grading", level=2)
 item(lib, grades.grade_vs_stage, level=2)
 st.page_link("pages/stage.py", label="See what stage means", icon=":material/accessibility_new:")
 
+next_step("stage", "See what stage means")
 page_sources(lib, sources_in(grades) | set(GRADE_SOURCES))

@@ -1,46 +1,112 @@
-"""Presenter mode: one question at a time in large type for a clinician and a patient. No scores."""
+"""Presenter mode: one question at a time in large type for a clinician and a patient, and a
+"show to patient" view of the grade bands and the stage picture. No scores, no menu, no banner:
+the disclaimer is on the closing slide."""
+
+from html import escape
 
 import streamlit as st
 
-from netaid.quiz import authored_questions, choices_of, stable_order
-from ui.quiz_widgets import feedback
-from ui.shell import library, require_app_shell
+from netaid.charts import grade_bands_chart, stage_body_chart
+from netaid.grading import grade_tumor
+from netaid.quiz import authored_questions, choices_of, correct_of, stable_order
+from ui.quiz_widgets import answer_text
+from ui.shell import DISCLAIMER, cached_chart, cite, library, require_app_shell, show_chart
 
 require_app_shell()
 
 lib = library()
 TOPICS = {topic: bank.title for topic, bank in sorted(lib.quiz_banks.items())}
-st.markdown(
-    "<style>.netaid-present { font-size: 2rem; line-height: 1.35; font-weight: 600; margin: 1rem 0 1.5rem; }"
-    " .netaid-choice { font-size: 1.5rem; margin: 0.4rem 0; }</style>",
-    unsafe_allow_html=True,
+st.html(
+    "<style>.netaid-present { font-size: clamp(1.6rem, 3.2vw, 3rem); line-height: 1.3; font-weight: 700; margin: 0.4rem 0 1rem; }"
+    " .netaid-choice { font-size: clamp(1.3rem, 2.4vw, 2.2rem); margin: 0.3rem 0; line-height: 1.3; }"
+    " .netaid-answer { font-size: clamp(1.5rem, 2.8vw, 2.6rem); font-weight: 700; background: #e3f1e8; color: #0f3d22;"
+    "   border-left: 10px solid #1e7a46; padding: 0.6rem 1rem; border-radius: 0.4rem; margin: 0.4rem 0 0.8rem; }"
+    " .netaid-explain { font-size: clamp(1.2rem, 2vw, 1.9rem); line-height: 1.4; }"
+    " .netaid-big { font-size: clamp(1.4rem, 2.6vw, 2.4rem); font-weight: 700; }"
+    " .netaid-closing .netaid-disclaimer { font-size: clamp(1.2rem, 2vw, 1.8rem); }</style>"
 )
-st.title("Presenter mode")
+
+top = st.columns([3, 2])
+with top[0]:
+    st.title("Presenter mode")
+with top[1]:
+    st.page_link("pages/home.py", label="Leave presenter mode", icon=":material/close:")
+mode = st.segmented_control(
+    "Show", ["questions", "grade", "stage"], default="questions", key="present_mode", required=True,
+    format_func={"questions": "Quiz questions", "grade": "Grade bands (show to patient)",
+                 "stage": "Stage picture (show to patient)"}.get,
+)
+
+if mode == "grade":
+    c1, c2 = st.columns(2)
+    ki67 = c1.number_input("Ki-67 (%)", 0.0, 100.0, value=None, step=0.5, format="%g", key="present_ki67")
+    mitoses = c2.number_input("Mitotic count per 2 mm²", 0.0, value=None, step=1.0, format="%g", key="present_mitoses")
+    if ki67 is not None or mitoses is not None:
+        grade = grade_tumor(ki67, mitoses).grade
+        st.markdown(f'<div class="netaid-big">These values give grade {grade}.</div>', unsafe_allow_html=True)
+    show_chart(cached_chart(grade_bands_chart, ki67, mitoses, True), key="present_grade")
+    st.stop()
+
+if mode == "stage":
+    stages = lib.stages.stages
+    sites = {s.id: s.name for s in lib.sites.sites}
+    c1, c2 = st.columns(2)
+    stage_id = c1.radio("How far has it spread?", [s.id for s in stages], key="present_stage", horizontal=True,
+                        format_func=lambda i: next(s.name for s in stages if s.id == i))
+    site_id = c2.selectbox("Where did it start?", list(sites), key="present_site", format_func=sites.get)
+    stage = next(s for s in stages if s.id == stage_id)
+    st.markdown(f'<div class="netaid-big">{escape(stage.name)}. {escape(stage.text)}</div>', unsafe_allow_html=True)
+    show_chart(cached_chart(stage_body_chart, stage, site_id, sites[site_id], True), key="present_stage_chart")
+    st.stop()
+
 topic = st.selectbox("Topic", list(TOPICS), key="present_topic", format_func=TOPICS.get)
 questions = authored_questions(lib, topic)
-index = st.session_state.setdefault("present_index", 0) % len(questions)
+slides = len(questions) + 1  # the last slide closes the session, with the disclaimer
 if st.session_state.get("present_topic_seen") != topic:
     st.session_state.update(present_topic_seen=topic, present_index=0, present_reveal=False)
-    index = 0
-question = questions[index]
+index = st.session_state.setdefault("present_index", 0) % slides
 
 
 def move(step: int) -> None:
-    st.session_state["present_index"] = (st.session_state["present_index"] + step) % len(questions)
+    st.session_state["present_index"] = (st.session_state.get("present_index", 0) + step) % slides
     st.session_state["present_reveal"] = False
 
 
-st.caption(f"Question {index + 1} of {len(questions)}. Keys: ← previous, → next, Space shows the answer.")
-st.markdown(f'<div class="netaid-present">{question.prompt}</div>', unsafe_allow_html=True)
-if question.type == "sort":
-    st.markdown(f'<div class="netaid-choice">Groups: {" · ".join(question.groups)}</div>', unsafe_allow_html=True)
-choices = stable_order(choices_of(question), f"present:{question.id}")
-st.markdown("".join(f'<div class="netaid-choice">• {c}</div>' for c in choices), unsafe_allow_html=True)
+def reveal() -> None:
+    st.session_state["present_reveal"] = True
+
 
 c1, c2, c3 = st.columns(3)
 c1.button("Previous", key="present_prev", on_click=move, args=(-1,), shortcut="Left", use_container_width=True)
 c2.button("Show the answer", key="present_reveal_btn", shortcut="Space", use_container_width=True, type="primary",
-          on_click=lambda: st.session_state.update(present_reveal=True))
+          on_click=reveal, disabled=index == len(questions))
 c3.button("Next", key="present_next", on_click=move, args=(1,), shortcut="Right", use_container_width=True)
+
+if index == len(questions):
+    st.markdown('<div class="netaid-present">Thank you. Questions to talk through together?</div>', unsafe_allow_html=True)
+    st.markdown(
+        f'<div class="netaid-closing"><div class="netaid-disclaimer" role="note"><strong>Please note:</strong> '
+        f"{escape(DISCLAIMER)}</div></div>",
+        unsafe_allow_html=True,
+    )
+    st.caption("Keys: ← previous, → next. Press → to start again.")
+    st.stop()
+
+question = questions[index]
+st.caption(f"Question {index + 1} of {len(questions)}. Keys: ← previous, → next, Space shows the answer.")
+st.markdown(f'<div class="netaid-present" id="present-question">{escape(question.prompt)}</div>', unsafe_allow_html=True)
 if st.session_state.get("present_reveal"):
-    feedback(lib, question, None)
+    # The answer takes the place of the choices, so it is on screen without scrolling.
+    st.markdown(
+        f'<div class="netaid-answer" role="status" id="present-answer">The answer: '
+        f"{escape(answer_text(correct_of(question)))}</div>",
+        unsafe_allow_html=True,
+    )
+    st.markdown(f'<div class="netaid-explain">{escape(question.explanation)}</div>', unsafe_allow_html=True)
+    cite(lib, question.sources)
+else:
+    if question.type == "sort":
+        st.markdown(f'<div class="netaid-choice">Groups: {escape(" · ".join(question.groups))}</div>',
+                    unsafe_allow_html=True)
+    choices = stable_order(choices_of(question), f"present:{question.id}")
+    st.markdown("".join(f'<div class="netaid-choice">• {escape(c)}</div>' for c in choices), unsafe_allow_html=True)

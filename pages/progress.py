@@ -6,11 +6,12 @@ import streamlit as st
 
 from netaid.charts import accuracy_chart, mastery_chart
 from netaid.progress import ProgressFileError, UnknownLearner
-from netaid.progress_stats import accuracy_by_day, mastery, most_missed
+from netaid.progress_stats import accuracy_by_day, mastery, most_missed, questions_tried, review_in_words
 from netaid.quiz import find_question, question_topic
 from netaid.safe_text import plain
+from netaid.wording import count_of
 from ui.learner import current_learner, key_section, learner_box
-from ui.shell import cached_chart, library, require_app_shell, show_chart
+from ui.shell import cached_chart, library, next_step, require_app_shell, show_chart
 
 require_app_shell()
 
@@ -26,23 +27,32 @@ def prompt_of(question_id: str) -> str:
     return found[0].prompt if found else "(a question NETaid no longer has)"
 
 
-st.title("Your progress")
+st.title("My progress")
 st.caption(f"Progress for **{plain(nickname, 40)}**." if nickname else "Progress for this visit (guest).")
 if not answers:
     st.info("No answers yet. Try a quiz round, then come back here.")
     st.page_link("pages/quiz.py", label="Go to quizzes", icon=":material/quiz:")
 else:
-    st.metric("Questions answered", len(answers))
-    rows = [(titles[m.topic], m.mastered, m.total) for m in mastery(answers, {t: len(b.questions) for t, b in sorted(lib.quiz_banks.items())})]
+    c1, c2 = st.columns(2)
+    c1.metric("Questions tried", questions_tried(answers), help="Each question counts once, however often you answered it.")
+    c2.metric("Answers given", len(answers), help="Every answer, including questions you answered again.")
+    rows = [
+        (titles[m.topic], m.mastered, m.tried, m.total)
+        for m in mastery(answers, {t: len(b.questions) for t, b in sorted(lib.quiz_banks.items())})
+    ]
     show_chart(cached_chart(mastery_chart, rows), key="mastery")
     show_chart(cached_chart(accuracy_chart, accuracy_by_day(answers)), key="accuracy")
 
     st.header("Due for review")
-    due = store.due(learner_id, datetime.now(timezone.utc))
-    st.markdown(f"**{len(due)}** question(s) are due now.")
+    now = datetime.now(timezone.utc)
+    due = store.due(learner_id, now)
+    st.markdown(f"**{count_of(len(due), 'question')}** {'is' if len(due) == 1 else 'are'} due now.")
     upcoming = sorted(store.next_due(learner_id).items(), key=lambda kv: kv[1])[:10]
     if upcoming:
-        st.table([{"Question": prompt_of(q), "Next review": when.strftime("%Y-%m-%d %H:%M UTC")} for q, when in upcoming])
+        st.table([
+            {"Question": prompt_of(q), "Next review": review_in_words(when if when.tzinfo else when.replace(tzinfo=timezone.utc), now)}
+            for q, when in upcoming
+        ])
 
     st.header("Most missed")
     missed = most_missed(answers)
@@ -73,6 +83,7 @@ if upload is not None and st.session_state.get("imported_name") != upload.file_i
         if result.unknown:
             notes.append(f"{result.unknown} were about questions NETaid does not have, so they were left out")
         more = f" ({'; '.join(notes)})" if notes else ""
-        st.success(f"Loaded {result.added} answer(s) from {name}{more}.")
+        st.success(f"Loaded {count_of(result.added, 'answer')} from {name}{more}.")
 
 key_section()
+next_step("quiz", "Practise a topic in the quizzes")

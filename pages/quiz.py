@@ -7,9 +7,11 @@ import streamlit as st
 
 from netaid.progress_stats import missed_ids
 from netaid.quiz import check_answer, find_question, practice_ids
+from netaid.wording import count_of
+from ui.behaviour import anchor, focus_if_requested, request_focus
 from ui.learner import current_learner, learner_box
 from ui.quiz_widgets import ask, feedback
-from ui.shell import library, require_app_shell
+from ui.shell import library, next_step, require_app_shell
 
 require_app_shell()
 
@@ -23,6 +25,7 @@ TOPICS["generated"] = "Grade practice with made-up lab values"
 def start(mode: str, ids: list[str]) -> None:
     st.session_state["round"] = {"mode": mode, "ids": ids, "pos": 0, "results": {}, "seed": secrets.randbelow(10**6),
                                  "id": secrets.token_hex(8)}
+    request_focus("quiz-question")
 
 
 def start_practice() -> None:
@@ -43,10 +46,12 @@ def record(question, topic: str, answer) -> None:
     store.record_answer(learner_id, question.id, topic, verdict.correct, datetime.now(timezone.utc),
                         round_id=round_.get("id"))
     round_["results"][question.id] = verdict.correct
+    request_focus("quiz-feedback")
 
 
 def advance() -> None:
     st.session_state["round"]["pos"] += 1
+    request_focus("quiz-question")
 
 
 def leave() -> None:
@@ -67,19 +72,21 @@ if round_ is None:
     answers = store.answers(learner_id)
     with review:
         missed = missed_ids(answers)
-        st.markdown(f"You have **{len(missed)}** question(s) whose last answer was wrong.")
+        st.markdown(f"You have **{len(missed)}** {count_of(len(missed), 'question', bare=True)} whose last answer was wrong.")
         if missed:
             st.button("Review them", key="start_review", type="primary", on_click=start, args=("review", missed[:20]))
     with due:
         due_ids = store.due(learner_id, datetime.now(timezone.utc))
         st.markdown(
-            f"**{len(due_ids)}** question(s) are due. NETaid brings back each question you have answered "
+            f"**{len(due_ids)}** {count_of(len(due_ids), 'question', bare=True)} "
+            f"{'is' if len(due_ids) == 1 else 'are'} due. NETaid brings back each question you have answered "
             "after a gap that grows each time you get it right (spaced repetition)."
         )
         if due_ids:
             st.button("Review due questions", key="start_due", type="primary", on_click=start, args=("due", due_ids[:20]))
-    st.page_link("pages/progress.py", label="See your progress", icon=":material/monitoring:")
+    st.page_link("pages/progress.py", label="My progress", icon=":material/monitoring:")
     st.page_link("pages/present.py", label="Presenter mode, for showing one question at a time", icon=":material/co_present:")
+    next_step("visit_sheet", "Bring what you found hard to your visit: the visit sheet")
     st.stop()
 
 ids, pos = round_["ids"], round_["pos"]
@@ -90,6 +97,8 @@ if not ids:
 
 if pos >= len(ids):
     right = sum(round_["results"].values())
+    anchor("quiz-question", "Round finished", level="p")
+    focus_if_requested("quiz-question")
     st.header("Round finished")
     st.metric("Answers right", f"{right} of {len(ids)}")
     wrong = [qid for qid in ids if not round_["results"].get(qid)]
@@ -102,6 +111,7 @@ if pos >= len(ids):
     c1, c2 = st.columns(2)
     c1.button("Review the ones I missed", key="again_missed", disabled=not wrong, on_click=start, args=("review", wrong))
     c2.button("Back to quizzes", key="back_done", on_click=leave)
+    next_step("visit_sheet", "Put the topics you found hard on your visit sheet")
     st.stop()
 
 qid = ids[pos]
@@ -111,6 +121,7 @@ if found is None:  # e.g. a question removed from a bank since it was scheduled
     st.rerun()
 question, topic = found
 st.progress(pos / len(ids), text=f"Question {pos + 1} of {len(ids)}")
+anchor("quiz-question", f"Question {pos + 1} of {len(ids)}", level="p")
 st.subheader(question.prompt)
 answered = qid in round_["results"]
 answer = ask(question, order_key=str(round_["seed"]), disabled=answered)
@@ -119,7 +130,8 @@ if not answered:
     st.button("Check answer", key="check", type="primary", disabled=answer is None or answer == [],
               on_click=record, args=(question, topic, answer))
 else:
-    feedback(lib, question, check_answer(question, answer))
+    feedback(lib, question, check_answer(question, answer), answer)
     last = pos + 1 == len(ids)
     st.button("See my results" if last else "Next question", key="next", type="primary", on_click=advance)
 st.button("Stop this round", key="stop_round", on_click=leave)
+focus_if_requested("quiz-feedback", "quiz-question")

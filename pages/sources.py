@@ -3,7 +3,8 @@
 import streamlit as st
 
 from netaid.review_packet import review_statement
-from ui.shell import DISCLAIMER, library, require_app_shell
+from netaid.source_dates import review_phrase
+from ui.shell import DISCLAIMER, library, next_step, require_app_shell
 
 require_app_shell()
 
@@ -31,8 +32,8 @@ st.markdown(
 st.header("Our sources")
 st.table(
     [
-        {"Source": f"{s.publisher}: {s.title}", "Reviewed": s.reviewed, "What it covers": s.covers,
-         "Address": s.url or "not online"}
+        {"Source": f"{s.publisher}: {s.title}", "Reviewed": review_phrase(s.reviewed).removeprefix("reviewed "),
+         "What it covers": s.covers, "Address": s.url or "not online"}
         for s in lib.sources.sources
     ]
 )
@@ -52,3 +53,4 @@ st.markdown(
     "NETaid helps you learn and get ready to talk with your care team. "
     "It never tells anyone which treatment to choose."
 )
+next_step("home", "Back to the start: choose where to begin")

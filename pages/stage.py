@@ -4,7 +4,7 @@ import streamlit as st
 
 from netaid.charts import stage_body_chart
 from netaid.content import sources_in
-from ui.shell import cached_chart, cite, item, library, page_sources, require_app_shell, show_chart
+from ui.shell import cached_chart, cite, item, library, next_step, page_sources, require_app_shell, show_chart
 
 require_app_shell()
 
@@ -38,4 +38,5 @@ item(lib, stages.grade_vs_stage, anchor="grade-vs-stage", level=2)
 st.page_link("pages/grade.py", label="See what grade means", icon=":material/speed:")
 item(lib, stages.recurrence, anchor="recurrence", level=2)
 
+next_step("explorer", "See the options the sources describe for a situation")
 page_sources(lib, sources_in(stages))

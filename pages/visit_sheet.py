@@ -104,3 +104,4 @@ if card_problem:
 else:
     st.download_button("Download the wallet card (PDF)", card_bytes, key="card_pdf", file_name="netaid-crisis-card.pdf",
                        mime="application/pdf", on_click="ignore")
+next_step("home", "Back to Home")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.test_pages import APP, figure, open_page, page_text
@@ -21,7 +22,7 @@ def explorer_with_link(query: dict[str, str]) -> AppTest:
 
 def test_preset_fills_the_form_and_lists_options_with_reasons():
     at = open_page("explorer.py")
-    assert [e.label for e in at.expander] == ["Clinical trial", "Supportive (palliative) care"]
+    assert [e.label for e in at.expander if not e.label.startswith("Good to know")] == ["Clinical trial", "Supportive (palliative) care"]
     at.button(key=f"preset_{PRESET}").click().run()
     assert at.selectbox(key="p_site").value == "small_intestine"
     assert at.checkbox(key="p_liver_metastases").value is True
@@ -86,7 +87,9 @@ def test_kept_options_carry_to_compare_and_values():
     assert "Rare but serious risks" in table.value["Question"].tolist()
     heatmap = figure(at, 0)
     assert heatmap["data"][0]["type"] == "heatmap"
-    assert set(heatmap["data"][0]["x"]) == {"Somatostatin analog shots (octreotide, lanreotide)", "PRRT (radiation drug given through a vein)"}
+    heads = {h.replace("<br>", " ") for h in heatmap["layout"]["xaxis"]["ticktext"]}
+    assert heads == {"Somatostatin analog shots (octreotide, lanreotide)", "PRRT (radiation drug given through a vein)"}
+    assert "title" not in heatmap["layout"] or not heatmap["layout"]["title"].get("text"), "no title for headers to hit"
 
 
 def test_values_chart_follows_the_sliders_without_a_score():
@@ -95,7 +98,10 @@ def test_values_chart_follows_the_sliders_without_a_score():
     at.switch_page("pages/decide.py").run()
     at.select_slider(key="value_avoid_surgery").set_value("very important").run()
     values = figure(at, 1)
-    assert any(x.endswith("●●●●") for x in values["data"][0]["x"])
+    rows = values["layout"]["yaxis"]["ticktext"]
+    assert any(r.endswith("●●●●") for r in rows)
+    assert sum("not set yet" in r for r in rows) == 6, "the six untouched values say so"
+    assert len(values["data"][0]["z"][0]) == 2, "only the compared options, not every option"
     assert "no total score" in at.get("plotly_chart")[1].proto.alt.lower()
     assert at.session_state["values_answers"]["Avoiding an operation"] == "very important"
 
@@ -115,3 +121,38 @@ def test_compare_needs_two_options():
     at = open_page("decide.py")
     at.multiselect(key="compare_ids").set_value(["clinical_trial"]).run()
     assert "Pick at least 2" in at.info[0].proto.body
+
+
+def test_untouched_values_never_reach_the_sheet():
+    at = open_page("explorer.py")
+    at.button(key=f"preset_{PRESET}").click().run()
+    at.switch_page("pages/decide.py").run()
+    assert at.session_state["values_answers"] == {}, "opening Compare says nothing about what matters"
+    at.select_slider(key="value_daily_life").set_value("important").run()
+    assert at.session_state["values_answers"] == {"Keeping daily life and work as usual": "important"}
+    at.switch_page("pages/visit_sheet.py").run()
+    text = page_text(at)
+    assert "Keeping daily life and work as usual: **important**" in text
+    assert "Avoiding an operation" not in text and "somewhat important" not in text
+
+
+@pytest.mark.parametrize("option_id", ["telotristat", "clinical_trial", "supportive_care"])
+def test_side_effect_grid_never_marks_a_placeholder(option_id, lib):
+    """"Not listed in our sources", "Costs may not be covered", "Depends on the treatment used"
+    are never cells of the grid, let alone "common"."""
+    at = open_page("explorer.py")
+    at.button(key=f"preset_{PRESET}").click().run()
+    at.switch_page("pages/decide.py").run()
+    other = "prrt" if option_id != "prrt" else "somatostatin_analog"
+    at.multiselect(key="compare_ids").set_value([option_id, other]).run()
+    assert not at.exception
+    grid = figure(at, 0)
+    rows = " ".join(grid["layout"]["yaxis"]["ticktext"]).replace("<br>", " ")
+    for placeholder in ("Not listed in our sources", "Costs may not be covered", "Depends on the treatment used",
+                        "The new treatment may not work"):
+        assert placeholder not in rows
+    table = at.table[0].value
+    name = next(o.name for o in lib.options.options if o.id == option_id)
+    assert "Not listed in our sources" not in table[name].iloc[list(table["Question"]).index("Common side effects")]
+    sources = table[name].iloc[list(table["Question"]).index("Sources")]
+    assert "cancernet" not in sources and "Cancer.Net" in sources

@@ -47,6 +47,9 @@ def test_url_paths_match_file_names():
 def test_page_renders_with_disclaimer(file):
     at = open_page(file)
     assert len(at.title) >= 1
+    if file == "present.py":  # presenter mode keeps the screen clear: the disclaimer is on its closing slide
+        assert "It is not medical advice" not in page_text(at)
+        at.button(key="present_prev").click().run()
     assert "It is not medical advice" in page_text(at)
 
 
@@ -67,8 +70,25 @@ def test_learn_shows_sites_chart_with_alt_and_table(lib):
     assert at.table, "the chart's numbers are also shown as a table"
     text = page_text(at)
     assert "60 in 100" in text or "60 out of 100" in text
-    for anchor in ("carcinoid-crisis", "triggers", "functional"):
-        assert f"#{anchor}" in text
+    assert "#functional" in text and "Next part: Risks and symptoms" in [l.proto.label for l in at.get("page_link")]
+
+
+def test_learn_parts_open_directly_and_link_glossary_words():
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    at.switch_page("pages/learn.py")
+    at.query_params["section"] = "triggers"
+    at.run()
+    assert not at.exception
+    text = page_text(at)
+    assert "#carcinoid-crisis" in text and "#triggers" in text
+    assert "](/glossary?term=" in text, "glossary words link to their entry"
+
+
+def test_home_route_and_visit_sheet_one_tap_away():
+    at = open_page("home.py")
+    links = [l.proto.page for l in at.get("page_link")]
+    assert any("visit_sheet" in l for l in links)
 
 
 def test_grade_page_grades_and_explains():

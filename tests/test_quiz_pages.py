@@ -94,8 +94,8 @@ def test_review_missed_and_due_lists_follow_the_answers():
     missed_id = current(at).id
     at.button(key="stop_round").click().run()
     text = page_text(at)
-    assert "**1** question(s) whose last answer was wrong" in text
-    assert "**0** question(s) are due" in text, "a missed question comes back after a short gap, not at once"
+    assert "**1** question whose last answer was wrong" in text
+    assert "**0** questions are due" in text, "a missed question comes back after a short gap, not at once"
     at.button(key="start_review").click().run()
     assert at.session_state["round"]["ids"] == [missed_id]
 
@@ -138,7 +138,7 @@ def test_a_private_key_keeps_progress_in_the_database_and_opens_it_elsewhere():
     assert answer_count == 1
     other = open_with_key(open_page("quiz.py"), key.lower().replace("-", " "))
     other.switch_page("pages/progress.py").run()
-    assert "Questions answered" in [m.label for m in other.metric], "the guest's answer came along to the key"
+    assert "Questions tried" in [m.label for m in other.metric], "the guest's answer came along to the key"
     assert other.metric[0].value == "1"
 
 
@@ -221,7 +221,8 @@ def test_presenter_reveals_on_click_and_moves_on():
     first_q = lib.quiz_banks[first].questions[0]
     at.button(key="present_reveal_btn").click().run()
     assert first_q.explanation in page_text(at)
-    assert "The answer:" in at.success[0].proto.body and "Right!" not in at.success[0].proto.body
+    assert "The answer:" in page_text(at) and "Right!" not in page_text(at)
+    assert first_q.choices[0] not in page_text(at) or first_q.choices[0] in correct_of(first_q), "the answer replaces the choices"
     at.button(key="present_next").click().run()
     assert lib.quiz_banks[first].questions[1].prompt in page_text(at)
     assert lib.quiz_banks[first].questions[0].explanation not in page_text(at)
@@ -243,7 +244,36 @@ def test_due_questions_can_be_reviewed(tmp_path):
     learner = store.create(lookup_hash(key))
     store.record_answer(learner, "diagnosis-01", "diagnosis", False, datetime.now(timezone.utc) - timedelta(days=2))
     at = open_with_key(open_page("quiz.py"), key)
-    assert "**1** question(s) are due" in page_text(at)
+    assert "**1** question is due" in page_text(at)
     at.button(key="start_due").click().run()
     assert at.session_state["round"]["ids"] == ["diagnosis-01"]
     assert current(at).id == "diagnosis-01"
+
+
+def test_progress_speaks_plain_words_and_counts_right():
+    at = start_round(open_page("quiz.py"), topic="triggers", length=5)
+    for i in range(5):
+        answer(at, right=i != 0)
+        at.button(key="next").click().run()
+    at.button(key="again_missed").click().run()
+    answer(at, right=True)
+    at.switch_page("pages/progress.py").run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Questions tried"] == "5" and metrics["Answers given"] == "6"
+    mastery = json.loads(at.get("plotly_chart")[0].proto.spec)
+    labels = " ".join(mastery["layout"]["yaxis"]["ticktext"])
+    assert labels.count("not tried yet") == len(load_library().quiz_banks) - 1
+    assert "5 right of 5 tried" in labels
+    table = next(t.value for t in at.table if "Next review" in t.value.columns)
+    assert all("UTC" not in w and ("in " in w or w in ("now", "tomorrow")) for w in table["Next review"])
+
+
+def test_sort_question_marks_each_item():
+    lib = load_library()
+    sort_q = next(q for bank in lib.quiz_banks.values() for q in bank.questions if isinstance(q, SortIntoGroups))
+    at = open_page("quiz.py")
+    at.session_state["round"] = {"mode": "practice", "ids": [sort_q.id], "pos": 0, "results": {}, "seed": 1}
+    at.run()
+    answer(at, right=False)
+    text = page_text(at)
+    assert text.count("✗ **") == 1 and text.count("✓ **") == len(sort_q.correct) - 1

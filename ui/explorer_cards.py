@@ -8,7 +8,7 @@ from netaid.content import Library
 from netaid.decision import side_effect_names
 from netaid.outcome_charts import month_scale, outcome_chart, outcome_sentence
 from netaid.rules import ShownOption
-from ui.shell import cite, show_chart
+from ui.shell import cite, linked, show_chart
 
 FIELD_WORDS = {"site": "where it started", "grade": "grade", "differentiation": "how the cells look",
                "functional": "whether it makes hormones", "extent": "how far it has spread", "sstr": "receptor scan"}
@@ -58,7 +58,7 @@ def option_card(lib: Library, shown: ShownOption, kept: list[str]) -> None:
     with st.expander(option.name):
         st.markdown("**Why it appears for this situation**")
         st.markdown("\n".join(f"- {r.why}" for r in shown.reasons))
-        st.markdown(f"**What it is.** {option.what_it_is}")
+        st.markdown(f"**What it is.** {linked(option.what_it_is)}")
         like = option.what_it_is_like
         st.markdown(
             f"**What it is like**\n- *How it is given:* {like.how_given}\n- *How often:* {like.how_often}\n"
@@ -73,7 +73,7 @@ def option_card(lib: Library, shown: ShownOption, kept: list[str]) -> None:
             effects = [f"- {names[e]}" for e in option.side_effects.common]
             effects += [f"- {names[e]} (rare but serious)" for e in option.side_effects.serious]
             effects += [f"- {names[e]} (can show up later)" for e in option.side_effects.late]
-            st.markdown("\n".join(effects) or "- The sources list none.")
+            st.markdown("\n".join(effects) or "- None listed in our sources.")
         short = option.name.split(" (")[0]
         in_sentence = short if short[1:2].isupper() else short[0].lower() + short[1:]  # keep "PRRT"
         _trial_figures(lib, shown, in_sentence)

@@ -16,6 +16,7 @@ import streamlit as st
 from netaid.learner_key import KeyFormatError, format_key, lookup_hash, new_key, oidc_lookup_hash
 from netaid.progress import ProgressStore, clean_label, database_url, normalize_nickname
 from netaid.safe_text import plain
+from ui.behaviour import anchor, focus_if_requested, request_focus
 
 log = logging.getLogger("netaid")
 HASH, KEY, NOTICE, ERROR = "learner_hash", "learner_key", "learner_notice", "learner_error"
@@ -112,6 +113,7 @@ def _start_key(label: str | None = None, nickname: str | None = None) -> None:
 
 
 def _make_key() -> None:
+    request_focus("learner-status")
     try:
         _start_key()
     except Exception:
@@ -120,6 +122,7 @@ def _make_key() -> None:
 
 
 def _use_key() -> None:
+    request_focus("learner-status")
     raw = st.session_state.get("key_input", "")
     try:
         hashed = lookup_hash(raw)
@@ -221,7 +224,9 @@ def key_downloads(where: str) -> None:
 def learner_box() -> None:
     """Sidebar box: save progress with a private key, open it with the key, or stay a guest."""
     with st.sidebar:
-        st.markdown("**Your progress**")
+        st.markdown("**My progress**")
+        anchor("learner-status", "Who is answering", level="p")
+        focus_if_requested("learner-status")
         user = _user()
         if user:
             who = plain(user.get("name") or user.get("email") or "your clinic account", 60)

@@ -10,6 +10,7 @@ from netaid.content import Library
 from netaid.quiz import Verdict, choices_of, correct_of, stable_order
 from netaid.quiz_models import MultipleSelect, Question, SortIntoGroups
 from netaid.vocabulary import LEARN_LINKS
+from ui.behaviour import anchor
 from ui.shell import cite
 
 
@@ -33,8 +34,8 @@ def ask(question: Question, order_key: str, disabled: bool = False) -> Any:
 def learn_link(question: Question) -> str | None:
     if question.learn is None or question.learn not in LEARN_LINKS:
         return None
-    page, anchor = LEARN_LINKS[question.learn]
-    return f"/{page}#{anchor}"
+    page, section = LEARN_LINKS[question.learn]
+    return f"/{page}?section={section}#{section}" if page == "learn" else f"/{page}#{section}"
 
 
 def answer_text(right: Any) -> str:
@@ -43,14 +44,23 @@ def answer_text(right: Any) -> str:
     return ", ".join(right) if isinstance(right, list) else str(right)
 
 
-def feedback(lib: Library, question: Question, verdict: Verdict | None) -> None:
-    """Right or wrong (or, with no verdict, just the answer), why, the source, and where to learn more."""
+def feedback(lib: Library, question: Question, verdict: Verdict | None, answer: Any = None) -> None:
+    """Right or wrong (or, with no verdict, just the answer), why, the source, and where to learn more.
+    Focus lands here after "Check answer" (the page asks for it)."""
+    anchor("quiz-feedback", "Feedback on your answer", level="p")
     if verdict is None:
         st.success(f"**The answer:** {answer_text(correct_of(question))}", icon=":material/lightbulb:")
     elif verdict.correct:
         st.success("**Right!**", icon=":material/check_circle:")
     else:
         st.error(f"**Not quite.** The answer is: {answer_text(verdict.right_answer)}", icon=":material/cancel:")
+    if isinstance(question, SortIntoGroups) and isinstance(answer, dict):
+        right = correct_of(question)
+        st.markdown("\n".join(
+            f"- ✓ **{item}**: {group} (right)" if right.get(item) == group
+            else f"- ✗ **{item}**: you chose {group}; it belongs in **{right.get(item)}**"
+            for item, group in answer.items()
+        ))
     st.markdown(question.explanation)
     cite(lib, question.sources)
     link = learn_link(question)

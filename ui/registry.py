@@ -17,11 +17,15 @@ PAGES: list[tuple[str, str, str, str]] = [
     ("diagnosis.py", "Diagnosis tests", ":material/biotech:", "diagnosis"),
     ("explorer.py", "Treatment options", ":material/alt_route:", "explorer"),
     ("decide.py", "Compare & decide", ":material/compare:", "decide"),
+    ("visit_sheet.py", "Visit sheet", ":material/print:", "visit_sheet"),
     ("quiz.py", "Quizzes", ":material/quiz:", "quiz"),
     ("progress.py", "My progress", ":material/monitoring:", "progress"),
     ("present.py", "Presenter mode", ":material/co_present:", "present"),
-    ("visit_sheet.py", "Visit sheet", ":material/print:", "visit_sheet"),
     ("glossary.py", "Glossary", ":material/dictionary:", "glossary"),
     ("sources.py", "Sources & about", ":material/info:", "sources"),
     ("evaluation.py", "Clinic pilot", ":material/fact_check:", "evaluation"),
 ]
+
+# url path -> file, for links built from a url path (ui.shell.next_step).
+URL_OF: dict[str, str] = {url: file for file, _, _, url in PAGES}
+TITLE_OF: dict[str, str] = {url: title for _, title, _, url in PAGES}

@@ -14,9 +14,12 @@ import streamlit as st
 
 from netaid.charts import Chart
 from netaid.content import DATA_DIR, QUIZ_DIR, Library, load_library
+from netaid.glossary_links import Linker
 from netaid.models import Item
 from netaid.rules import Explorer
+from netaid.source_dates import review_phrase
 from netaid.vocabulary import DISCLAIMER
+from ui.registry import URL_OF
 from netaid.yamldoc import ContentError
 
 log = logging.getLogger("netaid")
@@ -83,11 +86,43 @@ def library() -> Library:
         raise  # st.stop() raises; this line keeps type checkers calm
 
 
-def disclaimer() -> None:
-    st.markdown(
-        f'<div class="netaid-disclaimer" role="note"><strong>Please note:</strong> {DISCLAIMER}</div>',
-        unsafe_allow_html=True,
-    )
+DISCLAIMER_LINE = "Not medical advice. In an emergency, call your local emergency number."
+
+
+def disclaimer(full: bool = True) -> None:
+    """The whole disclaimer on the first page of a visit; after that one line that opens on a tap."""
+    if full:
+        st.markdown(
+            f'<div class="netaid-disclaimer" role="note"><strong>Please note:</strong> {DISCLAIMER}</div>',
+            unsafe_allow_html=True,
+        )
+    else:
+        st.markdown(
+            f'<div role="note"><details class="netaid-disclaimer netaid-disclaimer-short"><summary><strong>Please note:</strong> '
+            f"{DISCLAIMER_LINE}</summary>{DISCLAIMER}</details></div>",
+            unsafe_allow_html=True,
+        )
+
+
+def glossary_linker() -> Linker:
+    """This page run's linker: the first use of each glossary word on the page becomes a link."""
+    linker = st.session_state.get("_glossary_linker")
+    if linker is None:  # app.py clears it at the start of every run
+        linker = Linker((t.term, t.also_called) for t in library().glossary.terms)
+        st.session_state["_glossary_linker"] = linker
+    return linker
+
+
+def linked(text: str) -> str:
+    """Text with its glossary words linked (first use on the page only)."""
+    return glossary_linker()(text)
+
+
+def next_step(url: str, label: str, icon: str = ":material/arrow_forward:") -> None:
+    """Every page ends with where to go next."""
+    st.divider()
+    st.markdown("**Next step**")
+    st.page_link(f"pages/{URL_OF[url]}", label=label, icon=icon)
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)
@@ -100,9 +135,20 @@ def cached_chart(builder: Callable[..., Chart], *args: Any) -> Chart:
     return _chart(builder.__qualname__, builder, *args)
 
 
-def show_chart(chart: Chart, key: str) -> None:
-    """A chart with its accessible name, a visible summary, and the numbers as a table."""
-    st.plotly_chart(chart.figure, alt=chart.alt, key=key, config={"displaylogo": False, "displayModeBar": False})
+def show_chart(chart: Chart, key: str, table_first: bool = False) -> None:
+    """A chart under its title, with its accessible name, and the numbers as a table. The title
+    sits above the figure as text, so it wraps on a phone instead of being cut.
+    `table_first` shows the table and folds the picture away, for charts a phone cannot read."""
+    title = (chart.figure.layout.meta or {}).get("title") if isinstance(chart.figure.layout.meta, dict) else None
+    if title:
+        st.markdown(f"**{title}**")
+    config = {"displaylogo": False, "displayModeBar": False, "scrollZoom": False}
+    if table_first:
+        st.table(chart.table)
+        with st.expander("Show this as a picture"):
+            st.plotly_chart(chart.figure, alt=chart.alt, key=key, config=config)
+        return
+    st.plotly_chart(chart.figure, alt=chart.alt, key=key, config=config)
     with st.expander("Show these numbers as a table"):
         st.table(chart.table)
 
@@ -111,7 +157,7 @@ def sources_text(lib: Library, source_ids: list[str] | tuple[str, ...]) -> str:
     parts = []
     for source_id in dict.fromkeys(source_ids):
         source = lib.source(source_id)
-        parts.append(f"{source.short} (reviewed {source.reviewed})")
+        parts.append(f"{source.short} ({review_phrase(source.reviewed)})")
     return "Source: " + "; ".join(parts) if len(parts) == 1 else "Sources: " + "; ".join(parts)
 
 
@@ -122,18 +168,18 @@ def cite(lib: Library, source_ids: list[str] | tuple[str, ...]) -> None:
 def item(lib: Library, it: Item, anchor: str | None = None, level: int = 3) -> None:
     """Render a titled content item with its points and sources."""
     {1: st.title, 2: st.header}.get(level, st.subheader)(it.title, anchor=anchor)
-    st.markdown(it.text)
+    st.markdown(linked(it.text))
     if it.points:
-        st.markdown("\n".join(f"- {p}" for p in it.points))
+        st.markdown("\n".join(f"- {linked(p)}" for p in it.points))
     cite(lib, it.sources)
 
 
 def item_expander(lib: Library, it: Item) -> None:
     """A content item folded away under its title."""
     with st.expander(it.title):
-        st.markdown(it.text)
+        st.markdown(linked(it.text))
         if it.points:
-            st.markdown("\n".join(f"- {p}" for p in it.points))
+            st.markdown("\n".join(f"- {linked(p)}" for p in it.points))
         cite(lib, it.sources)
 
 
@@ -143,5 +189,6 @@ def page_sources(lib: Library, used: set[str]) -> None:
     st.header("Sources for this page", anchor="sources-for-this-page")
     for source_id in sorted(used):
         s = lib.source(source_id)
-        st.markdown(f"- **{s.publisher}**: *{s.title}*. Reviewed: {s.reviewed}.")
+        when = review_phrase(s.reviewed)
+        st.markdown(f"- **{s.publisher}**: *{s.title}*. {when[:1].upper() + when[1:]}.")
     st.caption("See **Sources & about** for how we keep this content up to date and who funds it.")
