@@ -97,7 +97,7 @@ if not ids:
 
 if pos >= len(ids):
     right = sum(round_["results"].values())
-    anchor("quiz-question", "Round finished", level="p")
+    anchor("quiz-question", "Your results", level="p")
     focus_if_requested("quiz-question")
     st.header("Round finished")
     st.metric("Answers right", f"{right} of {len(ids)}")
@@ -121,7 +121,7 @@ if found is None:  # e.g. a question removed from a bank since it was scheduled
     st.rerun()
 question, topic = found
 st.progress(pos / len(ids), text=f"Question {pos + 1} of {len(ids)}")
-anchor("quiz-question", f"Question {pos + 1} of {len(ids)}", level="p")
+anchor("quiz-question", "The next question", level="p")
 st.subheader(question.prompt)
 answered = qid in round_["results"]
 answer = ask(question, order_key=str(round_["seed"]), disabled=answered)

@@ -123,3 +123,22 @@ def test_cli_crisis_card(tmp_path):
     out = tmp_path / "card.pdf"
     assert run_cli("crisis-card", "--name", "Ann", "--contact", "Dr X", "-o", str(out)).code == 0
     assert "Ann" in text_of(out.read_bytes())
+
+
+def test_pdf_keeps_late_side_effects_and_never_strands_a_heading(lib):
+    from netaid.decision import named_side_effects, side_effect_names
+
+    names = side_effect_names(lib)
+    with_late = [o for o in lib.options.options if named_side_effects(list(o.side_effects.late))]
+    assert with_late
+    for filler in range(0, 12):
+        sheet = VisitSheet(option_ids=[o.id for o in with_late], questions=["What next?"],
+                           situation=[("Line", "x")] * filler, made_on=date(2026, 11, 21))
+        pages = [p.extract_text() for p in PdfReader(io.BytesIO(visit_sheet_pdf(lib, sheet))).pages]
+        text = squash("\n".join(pages))
+        for o in with_late:
+            for e in named_side_effects(list(o.side_effects.late)):
+                assert squash(f"{names[e]} (can show up later)") in text
+        assert "(late effect) (can show up later)" not in text
+        for page in pages[:-1]:
+            assert page.strip().splitlines()[-1].strip() not in ("My questions", "Options I want to talk about")

@@ -26,6 +26,11 @@ def test_page_loads_and_has_no_axe_violations(page, app_url, url_path):
     wait_idle(page)
     main = page.locator("[data-testid='stMain']")
     assert main.locator("h1").count() >= 1, "every page has a title"
+    if url_path == "present":  # a clear screen; the disclaimer is on the closing slide (one step back)
+        assert page.locator(".netaid-disclaimer").count() == 0
+        page.locator("body").press("ArrowLeft")
+        wait_idle(page)
+        page.locator(".netaid-closing").wait_for()
     assert page.locator(".netaid-disclaimer").is_visible(), "the disclaimer shows on every page"
     assert page.locator("[data-testid='stException']").count() == 0
     screenshot(page, url_path)

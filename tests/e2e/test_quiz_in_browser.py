@@ -76,12 +76,12 @@ def test_presenter_keys(page, app_url):
     first = page.locator(".netaid-present").inner_text()
     page.locator("body").press("Space")
     wait_idle(page)
-    page.locator("[data-testid='stAlert']").first.wait_for()
+    page.locator("#present-answer").wait_for()
     screenshot(page, "presenter-revealed")
     page.locator("body").press("ArrowRight")
     wait_idle(page)
     page.wait_for_function("t => document.querySelector('.netaid-present').innerText !== t", arg=first)
-    assert page.locator("[data-testid='stAlert']").count() == 0
+    assert page.locator("#present-answer").count() == 0
     page.locator("body").press("ArrowLeft")
     wait_idle(page)
     page.wait_for_function("t => document.querySelector('.netaid-present').innerText === t", arg=first)
