@@ -148,7 +148,7 @@ def _open_with_key(page: Page, url: str, key: str) -> str:
     field.fill(key)
     field.press("Enter")  # the key box is a form: Enter opens it
     wait_idle(page)
-    page.get_by_text("Questions answered").wait_for(timeout=20_000)
+    page.get_by_text("Questions tried").wait_for(timeout=20_000)
     return page.locator("[data-testid='stMetricValue']").first.inner_text()
 
 
@@ -195,9 +195,9 @@ def test_the_key_on_the_progress_page_fits_phone_and_desktop(browser: Browser, a
         _answer_two_questions(page)
         page.get_by_role("button", name="Stop this round").click()
         wait_idle(page)
-        page.get_by_role("link", name="See your progress").click()  # in the app: the session goes along
+        page.locator("[data-testid='stMain']").get_by_role("link", name="My progress").click()  # in the app: the session goes along
         wait_idle(page)
-        page.get_by_text("Questions answered").wait_for()
+        page.get_by_text("Questions tried").wait_for()
         if width < 600:  # the side bar is folded away on a phone
             page.locator("[data-testid='stExpandSidebarButton'], [data-testid='stSidebarCollapsedControl'] button").first.click()
             wait_idle(page)
