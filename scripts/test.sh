@@ -30,8 +30,13 @@ if [ -z "${NETAID_CHROMIUM:-}" ]; then
     if [ ! -e /usr/sbin/policy-rc.d ] && $SUDO sh -c 'printf "#!/bin/sh\nexit 101\n" > /usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d' 2>/dev/null; then
       made_policy=1
     fi
-    { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null; } \
-      || echo "test.sh: could not install$missing with apt-get; carrying on without them"
+    # A failing mirror or one unavailable package must not cost the others (Chromium above all),
+    # so the index update may fail and each package is installed on its own.
+    $SUDO apt-get update -qq || echo "test.sh: apt-get update failed; trying the package lists already here"
+    for package in $missing; do
+      DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$package" >/dev/null 2>/tmp/netaid-apt.err \
+        || { echo "test.sh: apt-get could not install $package; carrying on without it:"; tail -n 3 /tmp/netaid-apt.err; }
+    done
     [ -n "$made_policy" ] && $SUDO rm -f /usr/sbin/policy-rc.d
   fi
   export PATH="$PATH:/usr/sbin"

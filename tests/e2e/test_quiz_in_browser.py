@@ -6,43 +6,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.e2e.conftest import screenshot, wait_idle
+from tests.e2e.keyboard import answer_question, tab_until
 from tests.e2e.test_pages_in_browser import _violations_summary
 
 pytestmark = pytest.mark.e2e
-ACTIVE = """() => { const a = document.activeElement; if (!a) return null;
-  return {tag: a.tagName, type: a.type || '', name: a.name || '', role: a.getAttribute('role') || '',
-          text: (a.innerText || a.getAttribute('aria-label') || '').trim(), checked: !!a.checked,
-          disabled: !!a.disabled || a.getAttribute('aria-disabled') === 'true'}; }"""
-
-
-def tab_until(page, wanted, limit=150):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        info = page.evaluate(ACTIVE)
-        if info and wanted(info):
-            return info
-    raise AssertionError("could not reach the element with the Tab key")
-
-
-def answer_with_keyboard(page) -> None:
-    """Tab through the question, pick the first option of each group with Space, then Check."""
-    picked: set[str] = set()
-    for _ in range(150):
-        page.keyboard.press("Tab")
-        info = page.evaluate(ACTIVE)
-        if not info:
-            continue
-        if info["tag"] == "INPUT" and info["type"] in ("radio", "checkbox") and not info["checked"]:
-            group = info["name"] if info["type"] == "radio" else "checkbox"
-            if group not in picked:
-                page.keyboard.press("Space")
-                wait_idle(page)
-                picked.add(group)
-        if info["tag"] == "BUTTON" and info["text"].startswith("Check answer") and not info["disabled"]:
-            page.keyboard.press("Enter")
-            wait_idle(page)
-            return
-    raise AssertionError("could not answer with the keyboard")
 
 
 def test_whole_round_with_the_keyboard_only(page, app_url):
@@ -56,7 +23,7 @@ def test_whole_round_with_the_keyboard_only(page, app_url):
     wait_idle(page)
     for number in range(1, 6):
         page.get_by_text(f"Question {number} of 5").wait_for()
-        answer_with_keyboard(page)
+        answer_question(page)
         page.locator("[data-testid='stAlert']").first.wait_for()
         if number == 1:
             screenshot(page, "quiz-feedback")

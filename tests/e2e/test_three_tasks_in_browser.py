@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.conftest import screenshot, wait_idle
+from tests.e2e.keyboard import answer_question, focus_lands_on
 from tests.e2e.test_responsive_in_browser import SIZES, check_fits
 
 pytestmark = pytest.mark.e2e
@@ -97,19 +98,14 @@ def test_keyboard_only_learner(browser, app_url):
         page.get_by_role("button", name="Start practice").focus()
         page.keyboard.press("Enter")
         wait_idle(page)
-        page.wait_for_timeout(400)
-        assert page.evaluate("document.activeElement.id") == "quiz-question", "focus lands on the new question"
+        focus_lands_on(page, "quiz-question")
         first = page.locator("[data-testid='stMain'] input[type='radio'], [data-testid='stMain'] input[type='checkbox']").first
         first.focus()
-        page.keyboard.press("Space")
-        wait_idle(page)
-        ring = first.evaluate("e => getComputedStyle(e.closest('label') || e).outlineStyle")
-        page.get_by_role("button", name="Check answer").focus()
-        page.keyboard.press("Enter")
-        wait_idle(page)
-        page.wait_for_timeout(400)
-        assert page.evaluate("document.activeElement.id") == "quiz-feedback", "focus lands on the feedback"
+        ring = first.evaluate("e => { const l = e.closest('label') || e; const s = getComputedStyle(l);"
+                              " return [s.outlineStyle, s.boxShadow, getComputedStyle(e).outlineStyle]; }")
+        page.locator("#quiz-question").focus()
+        answer_question(page)  # Tab and Space to every answer group, Enter on Check, focus on the feedback
         assert page.get_by_role("button", name="Next question").is_visible()
-        assert ring is not None
+        assert ring != ["none", "none", "none"], f"a focused answer shows a ring: {ring}"
     finally:
         context.close()
