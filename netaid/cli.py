@@ -251,7 +251,7 @@ def _diary_entries(name: str):
         path = Path(name)
         if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
             raise UsageError(f"{name} is larger than {MAX_FILE_BYTES // 1_000_000} MB")
-        text = path.read_text(encoding="utf-8")
+        text = path.read_bytes().decode("utf-8")  # no newline translation: a note may hold a line break
     except OSError as error:
         raise UsageError(f"cannot read {name}: {error.strerror}") from None
     except UnicodeDecodeError:

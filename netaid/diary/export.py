@@ -46,7 +46,7 @@ def _cell(value: object) -> str:
 
 def to_csv(entries: list[Entry]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180; also quotes any \r or \n in a note
     writer.writerow(CSV_COLUMNS)
     for e in sorted(entries, key=lambda e: (e.recorded_at, e.id)):
         data = e.model_dump()
