@@ -54,7 +54,7 @@ with listed:
 with shots:
     tracker(owner, entries)
     if lib.carcinoid.self_injection:
-        item(lib, lib.carcinoid.self_injection)
+        item(lib, lib.carcinoid.self_injection, level=2)
 with seen:
     what_i_see(entries)
 with files:

@@ -223,3 +223,18 @@ def test_the_visit_sheet_can_carry_a_diary_summary():
 def test_the_visit_sheet_has_no_diary_section_without_entries():
     at = open_page("visit_sheet.py")
     assert "My diary" not in [h.value for h in at.header]
+
+
+def test_opening_a_key_brings_its_plan_and_rotation_hint_into_the_tracker():
+    at = open_page("diary.py")  # first as a guest: no plan, no hint
+    assert at.radio(key="t_site").value is None and at.number_input(key="t_days").value == 28
+    key = with_key(at)
+    store = DiaryStore(os.environ["NETAID_DATABASE_URL"])
+    from netaid.diary.models import Settings
+
+    store.save_settings(DiaryKey(key), Settings(medicine="octreotide_lar", interval_days=14))
+    store.save(DiaryKey(key), Entry(recorded_at=sample_diary()[0].recorded_at, kind="injection",
+                                    what="octreotide_lar", site="right_thigh"))
+    at.run()
+    assert at.radio(key="t_site").value == "left_buttock", "the next site after the right thigh"
+    assert at.number_input(key="t_days").value == 14 and at.selectbox(key="t_med").value == "octreotide_lar"

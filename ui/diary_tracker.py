@@ -26,7 +26,7 @@ def _log_shot(owner: Owner) -> None:
                   site=ss.get("t_site"), given_by=ss.get("t_by"),
                   dose=clean_note(ss.get("t_dose"))[:MAX_DOSE] or None, note=clean_note(ss.get("t_note")))
     owner.store.save(owner.key, entry)
-    for name in ("t_date", "t_dose", "t_note", "t_site"):
+    for name in ("t_date", "t_dose", "t_note"):
         ss.pop(name, None)
     _say(f"Saved: {entry.label}, {entry.recorded_at.date().isoformat()}.", ("added", [entry]))
 
@@ -56,8 +56,19 @@ def due_words(due: date, today: date) -> str:
     return f"{when} ({-days} {'day' if days == -1 else 'days'} ago)"
 
 
+def _follow(name: str, value: object) -> None:
+    """Set a widget's value from the diary whenever the diary's value changes (a saved plan, a new
+    rotation hint), but leave what the person picked alone otherwise. Widgets with a key keep
+    their state across runs, so a default passed as a parameter would be ignored after the first run."""
+    seen = f"_{name}_from"
+    if seen not in st.session_state or st.session_state[seen] != value:
+        st.session_state[name] = st.session_state[seen] = value
+
+
 def tracker(owner: Owner, entries: list[Entry]) -> None:
     settings = owner.store.settings(owner.key)
+    _follow("t_med", settings.medicine)
+    _follow("t_days", settings.interval_days)
     today = local_now().date()
     due = next_due(entries, settings)
     since = days_since_last_shot(entries, local_now())
@@ -69,27 +80,26 @@ def tracker(owner: Owner, entries: list[Entry]) -> None:
         st.markdown("Log your first shot below to see when the next one is due.")
 
     with st.expander("My shot plan", expanded=due is None):
-        st.selectbox("Long-acting shot", [w.id for w in INJECTIONS], key="t_med", format_func=LABEL.get,
-                     index=[w.id for w in INJECTIONS].index(settings.medicine))
-        st.number_input("Days between shots (as your team set)", 7, 84, value=settings.interval_days, key="t_days")
+        st.selectbox("Long-acting shot", [w.id for w in INJECTIONS], key="t_med", format_func=LABEL.get)
+        st.number_input("Days between shots (as your team set)", 7, 84, key="t_days")
         st.button("Save my plan", key="t_save_plan", on_click=_save_plan, args=(owner,))
 
-    st.subheader("Log a shot")
+    st.header("Log a shot")
     hint = next_site(entries)
+    _follow("t_site", hint)
     last = next((s for s in reversed(shots(entries)) if s.site), None)
     if hint and last:
         st.caption(f"Last time: {LABEL[last.site].lower()}. Try the {LABEL[hint].lower()} this time, so each spot "
                    "can rest.")
     with st.form("t_shot_form", border=False):
         st.date_input("Date", value=today, key="t_date", format="YYYY-MM-DD")
-        st.radio("Where", SITE_IDS, index=SITE_IDS.index(hint) if hint else None, key="t_site", format_func=LABEL.get,
-                 horizontal=True)
+        st.radio("Where", SITE_IDS, key="t_site", format_func=LABEL.get, horizontal=True)
         st.radio("Who gave it", GIVER_IDS, index=None, key="t_by", format_func=LABEL.get, horizontal=True)
         st.text_input("Dose (optional, e.g. 120 mg)", key="t_dose", max_chars=MAX_DOSE)
         st.text_input("Note (optional)", key="t_note", max_chars=MAX_NOTE)
         st.form_submit_button("Save the shot", type="primary", on_click=_log_shot, args=(owner,))
 
-    st.subheader("Other medicines")
+    st.header("Other medicines")
     st.caption("Rescue doses of short-acting octreotide, and other NET medicines, as a simple log.")
     st.pills("Medicine", [w.id for w in MEDICINES], key="t_other", format_func=LABEL.get)
     st.text_input("Dose (optional)", key="t_other_dose", max_chars=MAX_DOSE)

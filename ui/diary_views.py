@@ -34,7 +34,7 @@ def what_i_see(entries: list[Entry]) -> None:
     else:
         st.caption("Log your shots in the tracker to see symptoms by days since the last shot.")
 
-    st.subheader("What came before a symptom")
+    st.header("What came before a symptom")
     st.warning(CAVEAT, icon=":material/info:")
     hours = st.slider("A symptom counts if it came within this many hours", 2, 12, value=4, key="v_hours")
     patterns = trigger_patterns(recent, hours)

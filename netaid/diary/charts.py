@@ -76,7 +76,7 @@ def trigger_patterns(patterns: list[TriggerPattern]) -> Chart:
     _layout(fig, f"How often a symptom followed within {hours} hours (out of 100 times)", 120 + 90 * max(1, len(shown)))
     fig.update_layout(barmode="group", showlegend=True, legend=dict(orientation="h", y=-0.25, x=0),
                       margin=dict(l=10, r=10, t=20, b=10))
-    fig.update_xaxes(range=[0, 100], title=None, ticksuffix="%")
+    fig.update_xaxes(range=[0, 100], dtick=25, title=None, ticksuffix="%")
     fig.update_yaxes(autorange="reversed")
     alt = ("Bar chart comparing, for each tag with at least 5 times: "
            + "; ".join(f"{LABEL[p.what]} {p.followed} of {p.times} times, other tags {p.other_followed} of {p.other_times}"
