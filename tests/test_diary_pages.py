@@ -60,6 +60,8 @@ def test_quick_entry_with_a_trigger_saves_both_and_escapes_the_note():
     assert len(lines) == 2 and "**Flushing**, 3 severe" in lines[0] and "\\*\\*loud\\*\\*" in lines[0]
     assert "<script>" not in lines[0]
     assert at.button_group(key="d_event").value is None, "the form is cleared for the next entry"
+    assert at.button_group(key="d_triggers").value == []
+    assert not [w for w in at.warning if "Session State" in w.proto.body]
 
 
 def test_diarrhea_asks_for_stool_count_and_bristol_type():

@@ -17,7 +17,8 @@ SEVERITY = {1: "1 mild", 2: "2 medium", 3: "3 severe"}
 BRISTOL = {1: "1 hard lumps", 2: "2 lumpy", 3: "3 cracked", 4: "4 smooth", 5: "5 soft blobs", 6: "6 mushy",
            7: "7 watery"}
 GAPS = {0.5: "½ hour", 1.0: "1 hour", 2.0: "2 hours", 4.0: "4 hours", 8.0: "8 hours"}
-QUICK_KEYS = ("d_event", "d_sev", "d_stools", "d_bristol", "d_triggers", "d_gap", "d_date", "d_time", "d_note")
+QUICK_RESET = {"d_event": None, "d_triggers": [], "d_date": None, "d_time": None, "d_note": ""}
+QUICK_FOLLOW_UPS = ("d_sev", "d_stools", "d_bristol", "d_gap")  # shown only once an event is picked
 FLASH, UNDO, ERROR, EDITING = "d_flash", "d_undo", "d_error", "d_editing"
 
 
@@ -81,7 +82,8 @@ def save_quick(owner: Owner) -> None:
     gap = timedelta(hours=ss.get("d_gap") or 1.0) if event else timedelta(0)
     new += [Entry(recorded_at=when - gap, kind="trigger", what=t, note="" if event else note) for t in triggers]
     owner.store.save_many(owner.key, new)  # committed before the page says "saved"
-    for name in QUICK_KEYS:
+    ss.update(QUICK_RESET)  # assigned, not removed: the browser would send back a removed widget's old value
+    for name in QUICK_FOLLOW_UPS:  # hidden on the next run, so removing them is enough
         ss.pop(name, None)
     _say("Saved: " + ", ".join(e.label for e in new) + f" at {when.strftime('%H:%M')}.", ("added", new))
 
@@ -193,10 +195,10 @@ def entry_list(owner: Owner, entries: list[Entry]) -> None:
     for e in newest:
         with st.container(border=True):
             st.markdown(describe(e))
-            c1, c2 = st.columns(2)
-            c1.button("Edit", key=f"d_edit_{e.id}", icon=":material/edit:", on_click=start_edit, args=(e.id,),
+            row = st.container(horizontal=True)  # side by side, even on a phone
+            row.button("Edit", key=f"d_edit_{e.id}", icon=":material/edit:", on_click=start_edit, args=(e.id,),
                       help=f"Change this {e.label.lower()} entry")
-            c2.button("Delete", key=f"d_del_{e.id}", icon=":material/delete:", on_click=delete, args=(owner, e),
+            row.button("Delete", key=f"d_del_{e.id}", icon=":material/delete:", on_click=delete, args=(owner, e),
                       help=f"Delete this {e.label.lower()} entry (you can undo)")
     if len(entries) > shown:
         st.button(f"Show more ({len(entries) - shown} older)", key="d_more",

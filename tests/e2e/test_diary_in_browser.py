@@ -48,6 +48,11 @@ def test_an_entry_on_a_phone_takes_fewer_than_6_taps(browser, app_url):
         taps.tap(page.get_by_role("button", name="Save", exact=True))
         page.get_by_text("Saved: Flushing, Aged cheese").wait_for()
         assert taps.count < 6, taps.count
+        assert page.get_by_role("radio", name="Flushing", exact=True).get_attribute("aria-checked") == "false", \
+            "the form is clear for the next entry"
+        page.get_by_role("tab", name="My entries").click()
+        wait_idle(page)
+        assert page.get_by_text("Flushing, 2 medium").count() == 1
         check_fits(page, "diary after an entry at 390")
         screenshot(page, "diary-entry-390")
         results = Axe().run(page)
