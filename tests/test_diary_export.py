@@ -151,3 +151,23 @@ def test_cli_bad_files_exit_2_naming_row_and_column(tmp_path):
     assert "not UTF-8" in run_cli("diary", "summary", "--file", str(tmp_path / "bin.csv")).err
     assert run_cli("diary", "summary", "--file", str(bad), "--hours", "13").code == 2
     assert run_cli("diary", "summary", "--file", str(bad), "--weeks", "x").code == 2
+
+
+def test_the_pdf_summary_and_the_visit_sheet_section_hold_the_numbers(lib):
+    import io
+
+    from pypdf import PdfReader
+
+    from netaid.diary.patterns import summary, summary_lines
+    from netaid.diary.report import summary_pdf
+    from netaid.handout import VisitSheet, visit_sheet_pdf, visit_sheet_text
+    from tests.diary_samples import at
+
+    data = summary(sample_diary(), 2, at(7, 23))
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(summary_pdf(data, at(8, 0).date()))).pages)
+    assert "My NET diary summary" in text and "flushing 3x" in text and "Shots on: 2026-03-01" in text
+    assert "After aged cheese, a symptom followed within 4 hours 3 of 6 times" in text and "Patterns, not proof" in text
+    sheet = VisitSheet(diary=summary_lines(data))
+    assert "FROM MY DIARY\nDiary from 2026-02-22 to 2026-03-08" in visit_sheet_text(lib, sheet)
+    pdf_text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(visit_sheet_pdf(lib, sheet))).pages)
+    assert "From my diary" in pdf_text
