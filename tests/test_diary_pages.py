@@ -240,3 +240,18 @@ def test_opening_a_key_brings_its_plan_and_rotation_hint_into_the_tracker():
     at.run()
     assert at.radio(key="t_site").value == "left_buttock", "the next site after the right thigh"
     assert at.number_input(key="t_days").value == 14 and at.selectbox(key="t_med").value == "octreotide_lar"
+
+
+def test_a_database_failure_says_not_saved_and_acknowledges_nothing(monkeypatch):
+    at = open_page("diary.py")
+
+    def broken(*args, **kwargs):
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(DiaryStore, "save_many", broken)
+    at.button_group(key="d_event").set_value("flushing").run()
+    at.button_group(key="d_sev").set_value(1).run()
+    at.button(key="d_save").click().run()
+    assert not at.exception
+    assert "Not saved" in at.error[0].proto.body and not at.success
+    assert at.button_group(key="d_event").value == "flushing", "what was typed stays, to try again"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -13,6 +15,7 @@ from netaid.diary.models import GIVER_IDS, LABEL, MAX_DOSE, MAX_NOTE, SITE_IDS, 
 from netaid.safe_text import plain
 from ui.diary_state import Owner, local_now, local_zone
 
+log = logging.getLogger("netaid")
 SEVERITY = {1: "1 mild", 2: "2 medium", 3: "3 severe"}
 BRISTOL = {1: "1 hard lumps", 2: "2 lumpy", 3: "3 cracked", 4: "4 smooth", 5: "5 soft blobs", 6: "6 mushy",
            7: "7 watery"}
@@ -54,7 +57,7 @@ def describe(e: Entry) -> str:
     return text + (f" — {plain(e.note, MAX_NOTE)}" if e.note else "")
 
 
-def _say(message: str, undo: tuple[str, Entry | list[Entry]] | None = None) -> None:
+def say(message: str, undo: tuple[str, Entry | list[Entry]] | None = None) -> None:
     st.session_state[FLASH] = message
     st.session_state[ERROR] = None
     if undo is not None:
@@ -63,6 +66,20 @@ def _say(message: str, undo: tuple[str, Entry | list[Entry]] | None = None) -> N
 
 def _fail(message: str) -> None:
     st.session_state[ERROR] = message
+
+
+NOT_SAVED = "Not saved: your diary cannot be reached right now. Please try again in a moment."
+
+
+def stored(write: Callable[[], object]) -> bool:
+    """Run one write; on a database failure say plainly that nothing was saved (never a traceback)."""
+    try:
+        write()
+    except Exception:
+        log.exception("diary write")
+        _fail(NOT_SAVED)
+        return False
+    return True
 
 
 def save_quick(owner: Owner) -> None:
@@ -81,26 +98,33 @@ def save_quick(owner: Owner) -> None:
                          bristol=ss.get("d_bristol") if diarrhea else None, note=note))
     gap = timedelta(hours=ss.get("d_gap") or 1.0) if event else timedelta(0)
     new += [Entry(recorded_at=when - gap, kind="trigger", what=t, note="" if event else note) for t in triggers]
-    owner.store.save_many(owner.key, new)  # committed before the page says "saved"
+    if not stored(lambda: owner.store.save_many(owner.key, new)):  # committed before the page says "saved"
+        return
     ss.update(QUICK_RESET)  # assigned, not removed: the browser would send back a removed widget's old value
     for name in QUICK_FOLLOW_UPS:  # hidden on the next run, so removing them is enough
         ss.pop(name, None)
-    _say("Saved: " + ", ".join(e.label for e in new) + f" at {when.strftime('%H:%M')}.", ("added", new))
+    say("Saved: " + ", ".join(e.label for e in new) + f" at {when.strftime('%H:%M')}.", ("added", new))
 
 
 def delete(owner: Owner, entry: Entry) -> None:
-    owner.store.delete(owner.key, entry.id)
-    _say(f"Deleted: {entry.label}.", ("deleted", entry))
+    if not stored(lambda: owner.store.delete(owner.key, entry.id)):
+        return
+    say(f"Deleted: {entry.label}.", ("deleted", entry))
 
 
 def undo(owner: Owner) -> None:
-    action, what = st.session_state.pop(UNDO)
-    if action == "added":
-        for e in what:
-            owner.store.delete(owner.key, e.id)
-    else:  # deleted or edited: put the earlier version back
-        owner.store.save(owner.key, what)
-    _say("Undone.")
+    action, what = st.session_state[UNDO]
+
+    def write() -> None:
+        if action == "added":
+            for e in what:
+                owner.store.delete(owner.key, e.id)
+        else:  # deleted or edited: put the earlier version back
+            owner.store.save(owner.key, what)
+
+    if stored(write):
+        st.session_state.pop(UNDO, None)
+        say("Undone.")
 
 
 def start_edit(entry_id: str) -> None:
@@ -121,9 +145,10 @@ def save_edit(owner: Owner, old: Entry) -> None:
         new = Entry(**data)
     except ValidationError as error:
         return _fail(f"That change cannot be saved: {plain(error.errors()[0]['msg'], 200)}.")
-    owner.store.save(owner.key, new)
+    if not stored(lambda: owner.store.save(owner.key, new)):
+        return
     ss.pop(EDITING, None)
-    _say(f"Changed: {new.label}.", ("edited", old))
+    say(f"Changed: {new.label}.", ("edited", old))
 
 
 def flash(owner: Owner) -> None:
@@ -206,9 +231,12 @@ def entry_list(owner: Owner, entries: list[Entry]) -> None:
 
 
 def load(owner: Owner) -> list[Entry] | None:
-    """The diary's entries, or None with a plain message if this key cannot open them."""
+    """The diary's entries, or None with a plain message if they cannot be opened or reached."""
     try:
         return owner.store.entries(owner.key)
     except WrongKey as error:
         st.error(str(error))
-        return None
+    except Exception:
+        log.exception("diary read")
+        st.error("Your diary cannot be reached right now. Nothing is lost: please try again in a moment.")
+    return None

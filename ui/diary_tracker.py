@@ -10,14 +10,16 @@ from netaid.diary.models import GIVER_IDS, INJECTIONS, LABEL, MAX_DOSE, MAX_NOTE
 from netaid.diary.patterns import days_since_last_shot, shots
 from netaid.diary.schedule import calendar_file, next_due, next_site
 from netaid.safe_text import plain
-from ui.diary_entry import _say, clean_note, moment
+from ui.diary_entry import say, clean_note, moment, stored
 from ui.diary_state import Owner, local_now
 
 
 def _save_plan(owner: Owner) -> None:
     ss = st.session_state
-    owner.store.save_settings(owner.key, Settings(medicine=ss["t_med"], interval_days=int(ss["t_days"])))
-    _say("Your shot plan is saved.")
+    plan = Settings(medicine=ss["t_med"], interval_days=int(ss["t_days"]))
+    if not stored(lambda: owner.store.save_settings(owner.key, plan)):
+        return
+    say("Your shot plan is saved.")
 
 
 def _log_shot(owner: Owner) -> None:
@@ -25,10 +27,11 @@ def _log_shot(owner: Owner) -> None:
     entry = Entry(recorded_at=moment(ss.get("t_date"), None), kind="injection", what=ss["t_med"],
                   site=ss.get("t_site"), given_by=ss.get("t_by"),
                   dose=clean_note(ss.get("t_dose"))[:MAX_DOSE] or None, note=clean_note(ss.get("t_note")))
-    owner.store.save(owner.key, entry)
+    if not stored(lambda: owner.store.save(owner.key, entry)):
+        return
     for name in ("t_date", "t_dose", "t_note"):
         ss.pop(name, None)
-    _say(f"Saved: {entry.label}, {entry.recorded_at.date().isoformat()}.", ("added", [entry]))
+    say(f"Saved: {entry.label}, {entry.recorded_at.date().isoformat()}.", ("added", [entry]))
 
 
 def _log_medicine(owner: Owner) -> None:
@@ -38,10 +41,11 @@ def _log_medicine(owner: Owner) -> None:
         return
     entry = Entry(recorded_at=local_now(), kind="medicine", what=what,
                   dose=clean_note(st.session_state.get("t_other_dose"))[:MAX_DOSE] or None)
-    owner.store.save(owner.key, entry)
+    if not stored(lambda: owner.store.save(owner.key, entry)):
+        return
     st.session_state.pop("t_other", None)
     st.session_state.pop("t_other_dose", None)
-    _say(f"Saved: {entry.label}.", ("added", [entry]))
+    say(f"Saved: {entry.label}.", ("added", [entry]))
 
 
 def due_words(due: date, today: date) -> str:

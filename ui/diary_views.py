@@ -11,7 +11,7 @@ from netaid.diary.models import LABEL, Entry
 from netaid.diary.patterns import MIN_TIMES, by_day, by_days_since_shot, in_period, summary, trigger_patterns
 from netaid.diary.report import summary_pdf
 from netaid.safe_text import plain
-from ui.diary_entry import _say
+from ui.diary_entry import say, stored
 from ui.diary_state import Owner, local_now
 from ui.shell import show_chart
 
@@ -65,8 +65,9 @@ def _import(owner: Owner) -> None:
     except DiaryFileError as error:
         st.session_state["d_error"] = f"Nothing was loaded from {name}: {plain(error, 300)}."
         return
-    owner.store.save_many(owner.key, found)
-    _say(f"Loaded {len(found)} entries from {name}.")
+    if not stored(lambda: owner.store.save_many(owner.key, found)):
+        return
+    say(f"Loaded {len(found)} entries from {name}.")
 
 
 def exports(owner: Owner, entries: list[Entry]) -> None:
@@ -89,9 +90,10 @@ def exports(owner: Owner, entries: list[Entry]) -> None:
 
 def move_guest_entries(owner: Owner, guest: Owner) -> None:
     found = guest.store.entries(guest.key)
-    owner.store.save_many(owner.key, found)
+    if not stored(lambda: owner.store.save_many(owner.key, found)):
+        return
     for e in found:
         guest.store.delete(guest.key, e.id)
-    _say(f"Moved {len(found)} entries into your private diary.")
+    say(f"Moved {len(found)} entries into your private diary.")
 
 
