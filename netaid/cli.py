@@ -243,6 +243,68 @@ def cmd_evaluation_export(args: argparse.Namespace, out: TextIO, err: TextIO) ->
     return 0
 
 
+def _diary_entries(name: str):
+    """The entries of a diary CSV file; UsageError naming the row and column if it is not one."""
+    from netaid.diary.export import MAX_FILE_BYTES, DiaryFileError, from_csv
+
+    try:
+        path = Path(name)
+        if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
+            raise UsageError(f"{name} is larger than {MAX_FILE_BYTES // 1_000_000} MB")
+        text = path.read_bytes().decode("utf-8")  # no newline translation: a note may hold a line break
+    except OSError as error:
+        raise UsageError(f"cannot read {name}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{name} is not UTF-8 text") from None
+    try:
+        return from_csv(text)
+    except DiaryFileError as error:
+        raise UsageError(f"{name}: {error}") from None
+
+
+def cmd_diary_summary(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from datetime import datetime, time, timezone
+
+    from netaid.diary.patterns import summary
+
+    entries = _diary_entries(args.file)
+    if args.until:
+        until = datetime.combine(args.until, time.max, tzinfo=timezone.utc)
+    else:  # a file's summary is about its own last weeks, whenever it is read
+        until = max((e.recorded_at for e in entries), default=datetime.now(timezone.utc))
+    print(json.dumps(summary(entries, args.weeks, until, args.hours), indent=2, ensure_ascii=False), file=out)
+    return 0
+
+
+def cmd_diary_fhir(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from netaid.diary.export import fhir_json
+
+    entries = _diary_entries(args.file)
+    _write(args.output, fhir_json(entries).encode("utf-8"))
+    print(f"wrote {len(entries)} entries to {args.output}", file=out)
+    return 0
+
+
+def _whole(what: str, low: int, high: int):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{what} must be a whole number, not {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{what} must be from {low} to {high}, not {value}")
+        return value
+
+    return parse
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--until must be a date like 2026-03-01, not {text!r}") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m netaid", description="NETaid content and tools.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -298,6 +360,20 @@ def build_parser() -> argparse.ArgumentParser:
     pilot = sub.add_parser("evaluation-export", help="the clinic pilot's anonymous answers as CSV")
     pilot.add_argument("-o", "--output", type=Path, required=True, help="where to write the CSV")
     pilot.set_defaults(run=cmd_evaluation_export)
+
+    diary = sub.add_parser("diary", help="a symptom and shot diary file (CSV): summary or FHIR bundle")
+    diary_sub = diary.add_subparsers(dest="diary_command", required=True, metavar="ACTION")
+    summary = diary_sub.add_parser("summary", help="counts, hard days, shot dates and trigger patterns as JSON")
+    summary.add_argument("--file", required=True, help="the diary CSV (as exported by the Diary page)")
+    summary.add_argument("--weeks", type=_whole("--weeks", 1, 520), default=4, help="how many weeks back (default 4)")
+    summary.add_argument("--hours", type=_whole("--hours", 2, 12), default=4,
+                         help="a symptom within this many hours after a trigger counts as following it (2-12)")
+    summary.add_argument("--until", type=_day, help="last day of the period (default: the file's last entry)")
+    summary.set_defaults(run=cmd_diary_summary)
+    fhir = diary_sub.add_parser("fhir", help="a FHIR R4 Bundle of Observations and MedicationAdministrations")
+    fhir.add_argument("--file", required=True, help="the diary CSV")
+    fhir.add_argument("-o", "--output", type=Path, required=True, help="where to write the bundle (JSON)")
+    fhir.set_defaults(run=cmd_diary_fhir)
     return parser
 
 

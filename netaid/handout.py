@@ -36,6 +36,7 @@ class VisitSheet:
     questions: list[str] = field(default_factory=list)
     notes: str = ""
     made_on: date = field(default_factory=date.today)
+    diary: list[str] = field(default_factory=list)  # summary lines from the person's own diary
 
 
 def _reviewed(reviewed: str) -> str:
@@ -146,6 +147,8 @@ def _sections(lib: Library, sheet: VisitSheet, used: set[str]) -> list[tuple[str
         sections.append(("What matters to me", [f"{v}: {how}" for v, how in sheet.values.items()]))
     if sheet.missed_topics:
         sections.append(("Quiz topics I found hard", [", ".join(sheet.missed_topics)]))
+    if sheet.diary:
+        sections.append(("From my diary", sheet.diary))
     return sections
 
 

@@ -170,6 +170,7 @@ class CarcinoidFile(Strict):
     crisis_prevention: Item
     heart_disease: Item
     managing: list[Item] = []
+    self_injection: Item | None = None  # shown on the Diary page, beside the shot tracker
 
 
 # --- functional_syndromes.yaml --------------------------------------------------------

@@ -9,6 +9,7 @@ from netaid.progress_stats import missed_ids
 from netaid.quiz import check_answer, find_question, practice_ids
 from netaid.wording import count_of
 from ui.behaviour import anchor, focus_if_requested, request_focus
+from ui.diary_state import quiz_suggestion
 from ui.learner import current_learner, learner_box
 from ui.quiz_widgets import ask, feedback
 from ui.shell import library, next_step, require_app_shell
@@ -65,6 +66,7 @@ round_ = st.session_state.get("round")
 if round_ is None:
     practice, review, due = st.tabs(["Practice a topic", "Review what I missed", "Due for review"])
     with practice:
+        quiz_suggestion(start)  # trigger questions about what the person tags in their diary
         st.selectbox("Topic", ["all", *TOPICS], key="quiz_topic",
                      format_func=lambda t: "All topics" if t == "all" else TOPICS[t])
         st.select_slider("Questions in this round", [5, 10, 20], value=10, key="quiz_length")

@@ -11,6 +11,7 @@ from netaid.progress_stats import missed_ids
 from netaid.quiz import find_question
 from netaid.safe_text import plain
 from netaid.wording import describe_profile
+from ui.diary_sheet import diary_summary_lines
 from ui.learner import current_learner
 from ui.shell import library, require_app_shell
 
@@ -70,8 +71,9 @@ own = st.text_area("My own questions (one per line)", key="sheet_own", max_chars
 picked += [line.strip() for line in own.splitlines() if line.strip()]
 notes = st.text_area("Notes", key="sheet_notes", max_chars=8000)
 
+diary_lines = diary_summary_lines()
 sheet = VisitSheet(situation=situation, option_ids=option_ids, values=values, missed_topics=missed_topics,
-                   questions=picked, notes=notes, made_on=date.today())
+                   questions=picked, notes=notes, made_on=date.today(), diary=diary_lines)
 st.header("Download")
 paper = st.radio("Paper size", ["a4", "letter"], key="sheet_paper", horizontal=True,
                  format_func={"a4": "A4", "letter": "US Letter"}.get)

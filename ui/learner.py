@@ -160,6 +160,9 @@ def _forget() -> None:
     if name is None:
         return
     store.forget(learner_id)
+    from ui.diary_state import forget_diary  # the diary is deleted with everything else
+
+    forget_diary(st.session_state.get(HASH))
     _leave()
     st.session_state["guest_store"] = ProgressStore("sqlite://")
     st.session_state[ERROR] = None
@@ -283,7 +286,7 @@ def key_section() -> None:
         st.form_submit_button("Save the name", key="save_label",
                               on_click=lambda: store.set_label(learner_id, st.session_state.get("label_input")))
     with st.expander("Forget me"):
-        st.markdown("This deletes every answer and review date saved under your key, on every device. It cannot "
+        st.markdown("This deletes every answer, review date and diary entry saved under your key, on every device. It cannot "
                     "be undone. Download your progress first if you may want it again.")
         sure = st.checkbox("Yes, delete all my saved progress", key="forget_sure")
         st.button("Delete everything", key="forget", type="primary", disabled=not sure, on_click=_forget)

@@ -20,6 +20,7 @@ PAGES: list[tuple[str, str, str, str]] = [
     ("visit_sheet.py", "Visit sheet", ":material/print:", "visit_sheet"),
     ("quiz.py", "Quizzes", ":material/quiz:", "quiz"),
     ("progress.py", "My progress", ":material/monitoring:", "progress"),
+    ("diary.py", "My diary", ":material/edit_note:", "diary"),
     ("present.py", "Presenter mode", ":material/co_present:", "present"),
     ("glossary.py", "Glossary", ":material/dictionary:", "glossary"),
     ("sources.py", "Sources & about", ":material/info:", "sources"),

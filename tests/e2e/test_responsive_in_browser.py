@@ -94,7 +94,7 @@ def _expected_titles() -> dict[str, str]:
         "diagnosis": lib.tests.intro.title, "explorer": "Treatment options explorer",
         "decide": "Compare options and decide what matters", "visit_sheet": "Visit sheet", "quiz": "Quizzes",
         "progress": "My progress", "present": "Presenter mode", "glossary": "Glossary", "sources": "Sources & about",
-        "evaluation": "Clinic pilot: does NETaid help?",
+        "evaluation": "Clinic pilot: does NETaid help?", "diary": "My diary",
     }
 
 

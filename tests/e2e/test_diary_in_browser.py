@@ -1,0 +1,103 @@
+"""The diary on a phone: an entry in a few taps, and a full diary that axe passes at both sizes."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from netaid.diary.crypto import DiaryKey
+from netaid.diary.store import DiaryStore
+from netaid.learner_key import format_key, lookup_hash, new_key
+from netaid.progress import ProgressStore
+from tests.diary_samples import sample_diary
+from tests.e2e.conftest import serve, screenshot, wait_idle
+from tests.e2e.test_pages_in_browser import _violations_summary
+from tests.e2e.test_responsive_in_browser import check_fits
+
+pytestmark = pytest.mark.e2e
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+DESKTOP = {"viewport": {"width": 1920, "height": 1080}}
+
+
+class Taps:
+    """Counts every tap the person makes."""
+
+    def __init__(self, page) -> None:
+        self.page, self.count = page, 0
+
+    def tap(self, locator) -> None:
+        locator.click()
+        self.count += 1
+        wait_idle(self.page)
+
+
+def test_an_entry_on_a_phone_takes_fewer_than_6_taps(browser, app_url):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/diary")
+        wait_idle(page)
+        page.get_by_text("for this visit only").first.wait_for()
+        taps = Taps(page)
+        # One-choice pills are radio buttons to assistive technology; several-choice pills are toggle buttons.
+        taps.tap(page.get_by_role("radio", name="Flushing", exact=True))
+        taps.tap(page.get_by_role("radio", name="2 medium", exact=True))
+        taps.tap(page.get_by_role("button", name="Aged cheese", exact=True))
+        taps.tap(page.get_by_role("button", name="Save", exact=True))
+        page.get_by_text("Saved: Flushing, Aged cheese").wait_for()
+        assert taps.count < 6, taps.count
+        assert page.get_by_role("radio", name="Flushing", exact=True).get_attribute("aria-checked") == "false", \
+            "the form is clear for the next entry"
+        page.get_by_role("tab", name="My entries").click()
+        wait_idle(page)
+        assert page.get_by_text("Flushing, 2 medium").count() == 1
+        check_fits(page, "diary after an entry at 390")
+        screenshot(page, "diary-entry-390")
+        results = Axe().run(page)
+        assert results.violations_count == 0, _violations_summary(results)
+    finally:
+        context.close()
+
+
+def _prefilled(workdir) -> str:
+    """A server database holding one person's encrypted diary (the sample moved to last week)."""
+    url = f"sqlite:///{workdir / 'e2e.sqlite3'}"
+    key = new_key()
+    ProgressStore(url).create(lookup_hash(key))
+    shift = datetime.now(timezone.utc) - timedelta(days=8) - sample_diary()[0].recorded_at
+    DiaryStore(url).save_many(DiaryKey(key), [e.model_copy(update={"recorded_at": e.recorded_at + shift})
+                                              for e in sample_diary()])
+    return key
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_a_full_diary_fits_and_passes_axe(browser, tmp_path, size):
+    key = _prefilled(tmp_path)
+    with serve(tmp_path) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        try:
+            page.goto(f"{url}/diary")
+            wait_idle(page)
+            page.get_by_label("I have a key").fill(format_key(key))
+            page.get_by_role("button", name="Open my progress").click()
+            wait_idle(page)
+            page.get_by_text("Saved with your private key").wait_for()
+            page.set_viewport_size((PHONE if size == "phone" else DESKTOP)["viewport"])
+            wait_idle(page)
+            for tab in ("My entries", "Shots & medicines", "What I see", "Export"):
+                page.get_by_role("tab", name=tab).click()
+                wait_idle(page)
+                page.wait_for_timeout(400)  # charts draw after the script finishes
+                check_fits(page, f"diary {tab} at {size}")
+                results = Axe().run(page)
+                assert results.violations_count == 0, f"{tab} at {size}:\n{_violations_summary(results)}"
+                screenshot(page, f"diary-{size}-{tab.split()[0].lower()}")
+            page.get_by_role("tab", name="What I see").click()
+            wait_idle(page)
+            assert page.get_by_text("Patterns, not proof").count() >= 1
+            assert page.locator("[data-testid='stPlotlyChart']").count() == 3
+        finally:
+            context.close()

@@ -1,0 +1,105 @@
+"""Whose diary this is and where it is kept: the private key's encrypted store, or the session.
+
+A person with a private key in this session gets the shared encrypted store (the key stays in
+the session only; the database sees its hash and ciphertext). Guests, and people signed in with
+a clinic account (no key, so nothing to encrypt with), get a diary in this session's memory.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone, tzinfo
+from zoneinfo import ZoneInfo
+
+import streamlit as st
+
+from netaid.diary.crypto import DiaryKey
+from netaid.diary.quiz_links import questions_for_tags
+from netaid.diary.store import DiaryStore
+from netaid.learner_key import new_key
+from netaid.progress import database_url
+from ui.learner import HASH, KEY
+
+log = logging.getLogger("netaid")
+GUEST = "diary_guest"
+TAGS = "diary_tags"  # the trigger tags a person uses most, for the quiz page
+
+
+@dataclass(frozen=True)
+class Owner:
+    store: DiaryStore
+    key: DiaryKey
+    saved: bool  # True: encrypted in the shared database; False: this visit only
+
+
+@st.cache_resource(show_spinner=False)
+def _shared_diary(url: str) -> DiaryStore:
+    return DiaryStore(url)
+
+
+def shared_diary() -> DiaryStore:
+    return _shared_diary(database_url(os.environ))
+
+
+def guest_owner() -> Owner:
+    if GUEST not in st.session_state:
+        st.session_state[GUEST] = Owner(DiaryStore("sqlite://"), DiaryKey(new_key()), False)
+    return st.session_state[GUEST]
+
+
+def diary_owner() -> Owner:
+    key = st.session_state.get(KEY)
+    if key and st.session_state.get(HASH):
+        cached = st.session_state.get("_diary_key")
+        if cached is None or cached[0] != key:  # derive the secret once per key, not every rerun
+            cached = (key, DiaryKey(key))
+            st.session_state["_diary_key"] = cached
+        try:
+            return Owner(shared_diary(), cached[1], True)
+        except Exception:  # an unreachable database must not lose what the person types now
+            log.exception("diary database")
+            st.session_state["diary_unreachable"] = True
+    return guest_owner()
+
+
+def forget_diary(owner_hash: str | None) -> None:
+    """'Forget me': delete every diary record under this key, and this visit's guest diary."""
+    if owner_hash:
+        shared_diary().forget(owner_hash)
+    st.session_state.pop(GUEST, None)
+    st.session_state.pop("_diary_key", None)
+    st.session_state.pop(TAGS, None)
+
+
+def local_zone() -> tzinfo:
+    """The browser's time zone (Streamlit reports it), or UTC when it is unknown."""
+    try:
+        name = st.context.timezone
+        return ZoneInfo(name) if name else timezone.utc
+    except Exception:
+        return timezone.utc
+
+
+def local_now() -> datetime:
+    return datetime.now(local_zone()).replace(second=0, microsecond=0)
+
+
+def quiz_suggestion(start: Callable[[str, list[str]], None]) -> None:
+    """On the quiz page: the trigger questions about what this person tags in their diary."""
+    tags = st.session_state.get(TAGS) or []
+    if not tags:
+        return
+    from ui.shell import library
+
+    ids = questions_for_tags(library(), tags)
+    if not ids:
+        return
+    from netaid.diary.models import LABEL
+
+    named = ", ".join(LABEL[t].lower() for t in tags[:3])
+    st.info(f"From your diary: you often tag {named}. {len(ids)} trigger questions are about these.",
+            icon=":material/edit_note:")
+    st.button("Practise these questions", key="start_diary_questions", on_click=start, args=("practice", ids[:10]))
