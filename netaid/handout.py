@@ -14,7 +14,11 @@ from fpdf import FPDF
 
 from netaid.card_fonts import fallbacks_for, needs_shaping
 from netaid.content import Library
-from netaid.decision import NONE_LISTED, named_side_effects, side_effect_names
+from netaid.decision import (
+    NONE_LISTED, SURE_QUESTIONS, benefit_words, named_side_effects, not_certain, side_effect_names, sure_help,
+    trial_words,
+)
+from netaid.rules import ShownOption
 from netaid.source_dates import review_phrase
 from netaid.vocabulary import DISCLAIMER
 
@@ -36,6 +40,10 @@ class VisitSheet:
     questions: list[str] = field(default_factory=list)
     notes: str = ""
     made_on: date = field(default_factory=date.today)
+    # The explorer's result for the situation, by option id: trial figures show only where they fit.
+    shown: dict[str, ShownOption] = field(default_factory=dict)
+    leaning: str | None = None  # the option id the person leans toward; "" = not sure yet; None = not said
+    sure: dict[str, bool | None] = field(default_factory=dict)  # SURE test answers by question key
 
 
 def _reviewed(reviewed: str) -> str:
@@ -139,9 +147,26 @@ def _sections(lib: Library, sheet: VisitSheet, used: set[str]) -> list[tuple[str
             used.update(o.sources)
             watch = [names[e] for e in named_side_effects([*o.side_effects.common, *o.side_effects.serious])]
             watch += [f"{names[e]} (can show up later)" for e in named_side_effects(list(o.side_effects.late))]
+            shown = sheet.shown.get(oid)
+            used.update(s for f in (shown.outcomes if shown else ()) for s in f.outcome.sources)
             lines.append(f"• {o.name}. {o.what_it_is}")
+            lines.append(f"   Possible benefits: {benefit_words(o)}")
+            lines.append(f"   What the trials found: {trial_words(lib, o, shown)}")
             lines.append(f"   Side effects to watch for: {', '.join(watch) if watch else NONE_LISTED.lower()}.")
+            lines.append(f"   What is not certain: {not_certain(o, shown)}")
         sections.append(("Options I want to talk about", lines))
+    if sheet.leaning is not None:
+        names_by_id = {o.id: o.name for o in lib.options.options}
+        lean = names_by_id.get(sheet.leaning) if sheet.leaning else None
+        sections.append(("Which way I lean", [f"I lean toward: {lean}." if lean else "I am not sure yet."]))
+    if any(v is not None for v in sheet.sure.values()):
+        sure_lines = []
+        for key, question in SURE_QUESTIONS:
+            said = sheet.sure.get(key)
+            sure_lines.append(f"{question} {'Yes' if said else 'No' if said is not None else 'Not answered'}.")
+            if said is False:
+                sure_lines.append(f"   What may help: {sure_help(key)}")
+        sections.append(("How sure I feel (SURE test)", sure_lines))
     if sheet.values:
         sections.append(("What matters to me", [f"{v}: {how}" for v, how in sheet.values.items()]))
     if sheet.missed_topics:

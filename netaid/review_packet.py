@@ -154,6 +154,7 @@ def _rule_blocks(rule: Rule, names: Names, lib: Library) -> list[Block]:
     adds = [f"Option: {names.options.get(o, o)}" for o in rule.add.options]
     adds += [f"Caution ({levels.get(c, '?')}): {names.cautions.get(c, c)}" for c in rule.add.cautions]
     adds += [f"Note: {n}" for n in rule.add.notes]
+    adds += [f"Note: {n.whole}" for n in rule.add.balanced_notes]
     blocks.append(Block("field", "", "Adds"))
     blocks += [Block("bullet", a) for a in adds]
     return blocks + [

@@ -50,6 +50,7 @@ GOALS: dict[str, str] = {
     "slow_growth": "Slow the growth",
     "control_symptoms": "Control symptoms",
     "relieve": "Relieve problems the tumor causes",
+    "watch": "Watch closely, and treat only if needed",
     "support": "Support you and your body",
 }
 
