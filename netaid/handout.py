@@ -14,6 +14,8 @@ from fpdf import FPDF
 
 from netaid.card_fonts import fallbacks_for, needs_shaping
 from netaid.content import Library
+from netaid.disclosure import HEADING, disclosure_lines, disclosure_text
+from netaid.models import SourcesFile
 from netaid.decision import (
     NONE_LISTED, SURE_QUESTIONS, benefit_words, named_side_effects, not_certain, side_effect_names, sure_help,
     trial_words,
@@ -103,6 +105,21 @@ def _footer(pdf: FPDF, lib: Library, source_ids: set[str]) -> None:
             _para(pdf, f"{s.short}: {s.title}. {_reviewed(s.reviewed)}.", size=10)
     pdf.ln(2)
     _para(pdf, DISCLAIMER, size=10, bold=True)
+    disclosure_block(pdf, lib.sources)
+
+
+def disclosure_block(pdf: FPDF, sources: SourcesFile, size: float = 8.5) -> None:
+    """NETaid's version, dates, makers, funding, conflicts and evidence method, in small type."""
+    pdf.ln(2)
+    pdf.set_font("DejaVu", "B", size + 1)
+    pdf.multi_cell(0, size * 0.5 + 0.6, HEADING, align="L", new_x="LMARGIN", new_y="NEXT")
+    for label, text in disclosure_lines(sources):
+        pdf.set_font("DejaVu", "B", size)
+        pdf.write(size * 0.45 + 0.5, f"{label}: ")
+        pdf.set_font("DejaVu", "", size)
+        pdf.write(size * 0.45 + 0.5, text)
+        pdf.ln(size * 0.45 + 0.9)
+    pdf.set_font("DejaVu", "", 12)
 
 
 def visit_sheet_pdf(lib: Library, sheet: VisitSheet, paper: str = "a4") -> bytes:
@@ -185,7 +202,7 @@ def visit_sheet_text(lib: Library, sheet: VisitSheet) -> str:
         out += ["MY NOTES", sheet.notes.strip(), ""]
     out.append("WHERE THIS COMES FROM")
     out += [f"{s.short}: {s.title}. {_reviewed(s.reviewed)}." for s in lib.sources.sources if s.id in used | {"cancernet"}]
-    out += ["", DISCLAIMER]
+    out += ["", DISCLAIMER, "", HEADING.upper(), disclosure_text(lib.sources)]
     return "\n".join(out) + "\n"
 
 
@@ -275,4 +292,5 @@ def crisis_card_pdf(lib: Library, name: str, contact: str, medicines: str = "", 
     pdf.multi_cell(CARD_W - 6, 2.8, f"Source: {source}. Made with NETaid.", align="L", new_x="LEFT", new_y="NEXT")
     pdf.set_xy(pdf.l_margin, y + CARD_H + 8)
     _para(pdf, DISCLAIMER, size=10, bold=True)
+    disclosure_block(pdf, lib.sources)
     return bytes(pdf.output())
