@@ -109,7 +109,10 @@ def _footer(pdf: FPDF, lib: Library, source_ids: set[str]) -> None:
 
 
 def disclosure_block(pdf: FPDF, sources: SourcesFile, size: float = 8.5) -> None:
-    """NETaid's version, dates, makers, funding, conflicts and evidence method, in small type."""
+    """NETaid's version, dates, makers, funding, conflicts and evidence method, in small type,
+    kept together on one page (about 45 mm)."""
+    if pdf.auto_page_break and pdf.will_page_break(48):
+        pdf.add_page()
     pdf.ln(2)
     pdf.set_font("DejaVu", "B", size + 1)
     pdf.multi_cell(0, size * 0.5 + 0.6, HEADING, align="L", new_x="LMARGIN", new_y="NEXT")

@@ -16,6 +16,7 @@ OPTION_IDS: tuple[str, ...] = (
     "telotristat",
     "everolimus",
     "sunitinib",
+    "cabozantinib",
     "prrt",
     "chemotherapy",
     "interferon",
