@@ -28,9 +28,9 @@ def markdown_html(at):
 
 
 @pytest.mark.parametrize(("file", "step", "back", "forward"), [
-    ("explorer.py", 1, None, "Next: step 2, what matters to me"),
-    ("decide.py", 2, "Back: step 1, what i know", "Next: step 4, next steps"),
-    ("visit_sheet.py", 4, "Back: step 3, which way i lean", None),
+    ("explorer.py", 1, None, "On to step 2: What matters to me"),
+    ("decide.py", 2, "Back to step 1: What I know", "On to step 4: Next steps"),
+    ("visit_sheet.py", 4, "Back to step 3: Which way I lean", None),
 ])
 def test_each_step_page_shows_where_it_is_and_links_back_and_on(file, step, back, forward):
     at = open_page(file)

@@ -15,7 +15,7 @@ AXE = Axe()
 # (preset, option to lean toward, text only that situation shows)
 CASES = {
     "phone": ("Small low-grade appendix NET", "Surgery to remove the tumor", "Watch and wait: no treatment for now"),
-    "desktop": ("Advanced pancreatic NET", "Everolimus (Afinitor)", "RADIANT-3"),
+    "desktop": ("Advanced pancreatic NET", "Everolimus (Afinitor)", "CLARINET"),
 }
 
 
@@ -48,7 +48,7 @@ def test_guided_path_compare_and_visit_sheet(browser, app_url, size):
         check_view(page, f"path-{size}-1-explorer")
         page.set_viewport_size(SIZES[size]["viewport"])
 
-        page.get_by_role("link", name="Next: step 2, what matters to me").click()
+        page.get_by_role("link", name="On to step 2: What matters to me").click()
         wait_idle(page)
         page.locator("h1").filter(has_text="Compare options").wait_for()
         table = page.locator("[data-testid='stTable']").first
@@ -64,7 +64,7 @@ def test_guided_path_compare_and_visit_sheet(browser, app_url, size):
         check_view(page, f"path-{size}-2-3-compare")
         page.set_viewport_size(SIZES[size]["viewport"])
 
-        page.get_by_role("link", name="Next: step 4, next steps").click()
+        page.get_by_role("link", name="On to step 4: Next steps").click()
         wait_idle(page)
         page.locator("h1").filter(has_text="Visit sheet").wait_for()
         main = page.locator("[data-testid='stMain']").inner_text()
