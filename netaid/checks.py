@@ -137,6 +137,10 @@ def _explorer_problems(parsed: dict[str, Parsed | None]) -> list[Problem]:
                 for j, ident in enumerate(getattr(rule.add, kind)):
                     if known and ident not in known:
                         problems.append(doc.problem(("rules", i, "add", kind, j), f"rule `{rule.id}` adds unknown {kind[:-1]} `{ident}`"))
+            for j, note in enumerate(rule.add.balanced_notes):
+                if option_ids and note.about not in option_ids:
+                    problems.append(doc.problem(("rules", i, "add", "balanced_notes", j, "about"),
+                                                f"rule `{rule.id}`: a note about unknown option `{note.about}`"))
     return problems
 
 

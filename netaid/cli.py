@@ -172,13 +172,16 @@ def cmd_visit_sheet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     unknown = [o for o in option_ids if o not in known]
     if unknown:
         raise UsageError(f"unknown option {unknown[0]!r}; options: {', '.join(known)}")
-    situation = []
+    situation, shown = [], {}
     if args.profile:
         try:
             profile = parse_profile(_read_json(args.profile))
         except ProfileError as error:
             raise UsageError(f"{args.profile}: {error}") from None
         situation = describe_profile(profile, {s.id: s.name for s in library.sites.sites}, known)
+        from netaid.rules import Explorer  # trial figures on the sheet only where they fit the situation
+
+        shown = {o.id: o for o in Explorer(library).explore_parsed(profile).options}
     questions = []
     if args.questions:
         try:
@@ -187,7 +190,8 @@ def cmd_visit_sheet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             questions = [q.strip() for q in Path(args.questions).read_text(encoding="utf-8").splitlines() if q.strip()]
         except (OSError, UnicodeDecodeError) as error:
             raise UsageError(f"cannot read {args.questions}: {error}") from None
-    sheet = VisitSheet(situation=situation, option_ids=option_ids, questions=questions, notes=args.notes or "")
+    sheet = VisitSheet(situation=situation, option_ids=option_ids, questions=questions, notes=args.notes or "",
+                       shown=shown)
     if args.output.suffix.lower() == ".txt":
         _write(args.output, visit_sheet_text(library, sheet).encode("utf-8"))
     else:

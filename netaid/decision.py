@@ -10,6 +10,7 @@ from typing import Any
 from netaid.content import Library
 from netaid.option_models import Option
 from netaid.profile import PROFILE_FIELDS, ProfileError, coerce_value
+from netaid.rules import ShownOption
 from netaid.vocabulary import GOALS
 
 # Starting points a clinician can pick and then adjust. Not medical facts: example situations.
@@ -131,23 +132,73 @@ def source_names(library: Library, source_ids: tuple[str, ...] | list[str]) -> s
     return "; ".join(library.source(s).short for s in dict.fromkeys(source_ids))
 
 
-def compare_rows(library: Library, options: list[Option]) -> list[dict[str, str]]:
-    """Option Grid rows: the questions patients ask, one column per option."""
+def short_name(option: Option) -> str:
+    """The option's name as it reads inside a sentence ("lanreotide or octreotide shots"),
+    keeping capitals that are part of the name (PRRT)."""
+    short = option.name.split(" (")[0]
+    return short if short[1:2].isupper() else short[0].lower() + short[1:]
+
+
+NO_FIGURES = "Our sources give no trial figures for this option."
+NOT_LIKE_TRIAL = "The trials we use studied people unlike the situation described, so no figure is shown."
+LIKE_TRIAL = ("The trial figures are for people like those in the trial. It is not certain that "
+              "you are like them: ask your care team.")
+NO_UNCERTAINTY_GIVEN = "Our sources do not say what is not known. Ask your care team."
+
+
+def trial_words(library: Library, option: Option, shown: ShownOption | None) -> str:
+    """What the trials found for this option and situation, in words, or why no figure shows."""
+    from netaid.outcome_charts import outcome_sentence  # here: charts import this module
+
+    if not any(o.option == option.id for o in library.outcomes.outcomes):
+        return NO_FIGURES
+    if shown is None or not shown.outcomes:
+        return NOT_LIKE_TRIAL
+    return " ".join(outcome_sentence(f.outcome, short_name(option)) for f in shown.outcomes)
+
+
+def not_certain(option: Option, shown: ShownOption | None) -> str:
+    """What the sources say is not known, plus a word on fit when a trial figure may not apply."""
+    parts = [option.uncertainty or NO_UNCERTAINTY_GIVEN]
+    if shown is not None and any(f.fit == "unclear" for f in shown.outcomes):
+        parts.append(LIKE_TRIAL)
+    return " ".join(parts)
+
+
+def benefit_words(option: Option) -> str:
+    """What the option is meant to do, from its card's benefits."""
+    return " ".join(option.benefits)
+
+
+def compare_rows(
+    library: Library, options: list[Option], shown: Mapping[str, ShownOption] | None = None
+) -> list[dict[str, str]]:
+    """Option Grid rows: the questions patients ask, one column per option. Benefits and what
+    is not certain stand beside the harms, in the same detail (IPDAS C1). `shown` holds the
+    explorer's result for the situation, so trial figures appear only where they fit."""
     names = side_effect_names(library)
+    found = shown or {}
     questions = [
         ("What is it?", lambda o: o.what_it_is),
         ("What is it for?", lambda o: "; ".join(GOALS[g] for g in o.goals)),
         ("How is it given?", lambda o: o.what_it_is_like.how_given),
         ("How often?", lambda o: o.what_it_is_like.how_often),
         ("Where?", lambda o: o.what_it_is_like.where),
+        ("Possible benefits", benefit_words),
+        ("What the trials found", lambda o: trial_words(library, o, found.get(o.id))),
         ("Common side effects", lambda o: _effect_list(names, o.side_effects.common)),
         ("Rare but serious risks", lambda o: _effect_list(names, o.side_effects.serious)),
         ("Effects that can show up later", lambda o: _effect_list(names, o.side_effects.late)),
         ("Other downsides", lambda o: _other_downsides(names, o)),
+        ("What is not certain", lambda o: not_certain(o, found.get(o.id))),
         ("Recovery", lambda o: o.what_it_is_like.recovery),
-        ("Sources", lambda o: source_names(library, o.sources)),
+        ("Sources", lambda o: source_names(library, [*o.sources, *_figure_sources(found.get(o.id))])),
     ]
     return [{"Question": q, **{o.name: get(o) for o in options}} for q, get in questions]
+
+
+def _figure_sources(shown: ShownOption | None) -> list[str]:
+    return [s for f in (shown.outcomes if shown else ()) for s in f.outcome.sources]
 
 
 def side_effect_matrix(library: Library, options: list[Option]) -> tuple[list[str], list[str], list[list[int]]]:
@@ -173,7 +224,8 @@ class Value:
     label: str
     short: str  # a chart column heading; \n marks where it wraps
     fits_goals: tuple[str, ...] = ()  # an option with this goal works toward the value
-    against: tuple[str, ...] = ()  # an option that involves any of these works against it
+    against: tuple[str, ...] = ()  # an option that involves any of these works against it,
+    # and an option whose card says it `avoids` any of them works toward it
 
 
 # The values the sources raise when people weigh options (cancernet questions to ask about
@@ -191,11 +243,15 @@ RELATION_TEXT = {1: "Works toward this", 0: "No direct link", -1: "Works against
 
 
 def value_relation(option: Option, value: Value) -> int:
-    """+1 the option works toward the value, -1 it works against it, 0 no direct link."""
+    """+1 the option works toward the value, -1 it works against it, 0 no direct link.
+    Avoiding a burden counts as working toward the value of avoiding it (watch and wait
+    avoids an operation and shots), but only where the option's card says so (`avoids`)."""
     if any(goal in value.fits_goals for goal in option.goals):
         return 1
     if any(item in value.against for item in option.involves):
         return -1
+    if any(item in value.against for item in option.avoids):
+        return 1
     return 0
 
 
@@ -205,6 +261,20 @@ SURE_QUESTIONS = (
     ("risk_benefit", "Are you clear about which benefits and risks matter most to you?"),
     ("encouragement", "Do you have enough support and advice to make a choice?"),
 )
+
+
+# What helps with each "no" on the SURE test (O'Connor and Légaré): the page the app points
+# to, and the words the visit sheet prints.
+SURE_HELP: dict[str, tuple[str, str]] = {
+    "sure": ("decide", "Take more time. Look at the options side by side again, and talk them through with your care team."),
+    "understand": ("learn", "Read the Learn page and each option's card, then try a quiz to check what you know."),
+    "risk_benefit": ("decide", "Go back to the step about what matters to you, and mark how much each thing counts."),
+    "encouragement": ("visit_sheet", "Talk with your care team, a NET nurse, your family, or a patient group before you choose."),
+}
+
+
+def sure_help(key: str) -> str:
+    return SURE_HELP[key][1]
 
 
 def sure_shows_doubt(answers: Mapping[str, bool | None]) -> bool | None:

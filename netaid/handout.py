@@ -14,7 +14,13 @@ from fpdf import FPDF
 
 from netaid.card_fonts import fallbacks_for, needs_shaping
 from netaid.content import Library
-from netaid.decision import NONE_LISTED, named_side_effects, side_effect_names
+from netaid.disclosure import HEADING, disclosure_lines, disclosure_text
+from netaid.models import SourcesFile
+from netaid.decision import (
+    NONE_LISTED, SURE_QUESTIONS, benefit_words, named_side_effects, not_certain, side_effect_names, sure_help,
+    trial_words,
+)
+from netaid.rules import ShownOption
 from netaid.source_dates import review_phrase
 from netaid.vocabulary import DISCLAIMER
 
@@ -36,6 +42,10 @@ class VisitSheet:
     questions: list[str] = field(default_factory=list)
     notes: str = ""
     made_on: date = field(default_factory=date.today)
+    # The explorer's result for the situation, by option id: trial figures show only where they fit.
+    shown: dict[str, ShownOption] = field(default_factory=dict)
+    leaning: str | None = None  # the option id the person leans toward; "" = not sure yet; None = not said
+    sure: dict[str, bool | None] = field(default_factory=dict)  # SURE test answers by question key
     diary: list[str] = field(default_factory=list)  # summary lines from the person's own diary
 
 
@@ -96,6 +106,24 @@ def _footer(pdf: FPDF, lib: Library, source_ids: set[str]) -> None:
             _para(pdf, f"{s.short}: {s.title}. {_reviewed(s.reviewed)}.", size=10)
     pdf.ln(2)
     _para(pdf, DISCLAIMER, size=10, bold=True)
+    disclosure_block(pdf, lib.sources)
+
+
+def disclosure_block(pdf: FPDF, sources: SourcesFile, size: float = 8.5) -> None:
+    """NETaid's version, dates, makers, funding, conflicts and evidence method, in small type,
+    kept together on one page (about 45 mm)."""
+    if pdf.auto_page_break and pdf.will_page_break(48):
+        pdf.add_page()
+    pdf.ln(2)
+    pdf.set_font("DejaVu", "B", size + 1)
+    pdf.multi_cell(0, size * 0.5 + 0.6, HEADING, align="L", new_x="LMARGIN", new_y="NEXT")
+    for label, text in disclosure_lines(sources):
+        pdf.set_font("DejaVu", "B", size)
+        pdf.write(size * 0.45 + 0.5, f"{label}: ")
+        pdf.set_font("DejaVu", "", size)
+        pdf.write(size * 0.45 + 0.5, text)
+        pdf.ln(size * 0.45 + 0.9)
+    pdf.set_font("DejaVu", "", 12)
 
 
 def visit_sheet_pdf(lib: Library, sheet: VisitSheet, paper: str = "a4") -> bytes:
@@ -140,9 +168,26 @@ def _sections(lib: Library, sheet: VisitSheet, used: set[str]) -> list[tuple[str
             used.update(o.sources)
             watch = [names[e] for e in named_side_effects([*o.side_effects.common, *o.side_effects.serious])]
             watch += [f"{names[e]} (can show up later)" for e in named_side_effects(list(o.side_effects.late))]
+            shown = sheet.shown.get(oid)
+            used.update(s for f in (shown.outcomes if shown else ()) for s in f.outcome.sources)
             lines.append(f"• {o.name}. {o.what_it_is}")
+            lines.append(f"   Possible benefits: {benefit_words(o)}")
+            lines.append(f"   What the trials found: {trial_words(lib, o, shown)}")
             lines.append(f"   Side effects to watch for: {', '.join(watch) if watch else NONE_LISTED.lower()}.")
+            lines.append(f"   What is not certain: {not_certain(o, shown)}")
         sections.append(("Options I want to talk about", lines))
+    if sheet.leaning is not None:
+        names_by_id = {o.id: o.name for o in lib.options.options}
+        lean = names_by_id.get(sheet.leaning) if sheet.leaning else None
+        sections.append(("Which way I lean", [f"I lean toward: {lean}." if lean else "I am not sure yet."]))
+    if any(v is not None for v in sheet.sure.values()):
+        sure_lines = []
+        for key, question in SURE_QUESTIONS:
+            said = sheet.sure.get(key)
+            sure_lines.append(f"{question} {'Yes' if said else 'No' if said is not None else 'Not answered'}.")
+            if said is False:
+                sure_lines.append(f"   What may help: {sure_help(key)}")
+        sections.append(("How sure I feel (SURE test)", sure_lines))
     if sheet.values:
         sections.append(("What matters to me", [f"{v}: {how}" for v, how in sheet.values.items()]))
     if sheet.missed_topics:
@@ -163,7 +208,7 @@ def visit_sheet_text(lib: Library, sheet: VisitSheet) -> str:
         out += ["MY NOTES", sheet.notes.strip(), ""]
     out.append("WHERE THIS COMES FROM")
     out += [f"{s.short}: {s.title}. {_reviewed(s.reviewed)}." for s in lib.sources.sources if s.id in used | {"cancernet"}]
-    out += ["", DISCLAIMER]
+    out += ["", DISCLAIMER, "", HEADING.upper(), disclosure_text(lib.sources)]
     return "\n".join(out) + "\n"
 
 
@@ -253,4 +298,5 @@ def crisis_card_pdf(lib: Library, name: str, contact: str, medicines: str = "", 
     pdf.multi_cell(CARD_W - 6, 2.8, f"Source: {source}. Made with NETaid.", align="L", new_x="LEFT", new_y="NEXT")
     pdf.set_xy(pdf.l_margin, y + CARD_H + 8)
     _para(pdf, DISCLAIMER, size=10, bold=True)
+    disclosure_block(pdf, lib.sources)
     return bytes(pdf.output())

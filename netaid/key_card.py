@@ -7,7 +7,9 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+from netaid.disclosure import HEADING, disclosure_lines, shipped_sources
 from netaid.learner_key import format_key
+from netaid.models import SourcesFile
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 CARD_W, CARD_H = 85.6, 54.0  # bank-card size, in mm
@@ -28,8 +30,9 @@ def key_text(key: str, made_on: date) -> str:
     )
 
 
-def key_card_pdf(key: str, made_on: date) -> bytes:
-    """A bank-card-sized card with the key in large, clear type, on an A4 page to cut out."""
+def key_card_pdf(key: str, made_on: date, sources: SourcesFile | None = None) -> bytes:
+    """A bank-card-sized card with the key in large, clear type, on an A4 page to cut out,
+    with NETaid's disclosure below it (from `sources`, or the shipped sources.yaml)."""
     grouped = format_key(key)
     pdf = FPDF(format="A4")
     pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
@@ -59,4 +62,13 @@ def key_card_pdf(key: str, made_on: date) -> bytes:
     pdf.set_font("DejaVu", "", 10)
     pdf.multi_cell(0, 5, "Cut along the dashed line and keep the card somewhere safe. Case, spaces and dashes "
                    "do not matter when you type the key.", align="L")
+    pdf.ln(4)
+    pdf.set_font("DejaVu", "B", 9.5)
+    pdf.multi_cell(0, 5, HEADING, align="L", new_x="LMARGIN", new_y="NEXT")
+    for label, text in disclosure_lines(sources or shipped_sources()):
+        pdf.set_font("DejaVu", "B", 8.5)
+        pdf.write(4.3, f"{label}: ")
+        pdf.set_font("DejaVu", "", 8.5)
+        pdf.write(4.3, text)
+        pdf.ln(5.2)
     return bytes(pdf.output())

@@ -63,8 +63,17 @@ class Source(Strict):
     reviewed: Label  # as the page gives it, e.g. "05/2022" or "undated"
     covers: Prose
     url: str | None = None
+    no_url: Prose | None = None  # why there is no address, when we could not confirm one
     # A web page is reviewed and can change; a trial's publication is fixed once printed.
     kind: Literal["page", "publication"] = "page"
+
+    @model_validator(mode="after")
+    def _address_or_why_not(self) -> Source:
+        if (self.url is None) == (self.no_url is None):
+            raise ValueError("give `url` (the address), or `no_url` (why there is none), not both")
+        if self.url is not None and not self.url.startswith("https://"):
+            raise ValueError("`url` must start with https://")
+        return self
 
 
 class About(Strict):

@@ -39,9 +39,19 @@ class Option(Strict):
     side_effects: OptionSideEffects
     questions: Annotated[list[Prose], Field(min_length=1)]
     involves: list[Involvement] = []
+    # Burdens the option spares a person (watch and wait: no operation, no shots), from the
+    # same vocabulary as `involves`, so "what matters to me" can credit it.
+    avoids: list[Involvement] = []
     uncertainty: Prose | None = None  # what the sources say is not known or not agreed
     after: Prose  # what comes next for someone who has already had it
     sources: SourceIds
+
+    @model_validator(mode="after")
+    def _avoids_nothing_it_involves(self) -> Option:
+        both = sorted(set(self.involves) & set(self.avoids))
+        if both:
+            raise ValueError(f"`avoids` and `involves` both name: {', '.join(both)}")
+        return self
 
 
 class OptionsFile(Strict):
@@ -82,10 +92,24 @@ class CautionsFile(Strict):
     crisis_card: CrisisCard
 
 
+class BalancedNote(Strict):
+    """A note that speaks for (or against) one option, always shown with its pair: what the
+    person should know about the other options (IPDAS: no option is favoured in the wording)."""
+
+    about: Id  # the option the note speaks of
+    text: Prose
+    others: Prose  # the pairing sentence about the other options
+
+    @property
+    def whole(self) -> str:
+        return f"{self.text} {self.others}"
+
+
 class RuleAdds(Strict):
     options: list[Id] = []
     cautions: list[Id] = []
-    notes: list[Prose] = []
+    notes: list[Prose] = []  # neutral notes; one that favours an option goes in balanced_notes
+    balanced_notes: list[BalancedNote] = []
 
 
 class RuleReview(Strict):

@@ -21,6 +21,7 @@ from netaid.profile import ProfileError, parse_profile
 from netaid.rules import Explorer, Exploration
 from netaid.source_dates import review_problem
 from netaid.vignettes import Vignette, run_vignette
+from netaid.disclosure import HEADING, disclosure_lines
 from netaid.vocabulary import DISCLAIMER, GOALS
 from netaid.wording import FIELD_QUESTIONS, PROFILE_WORDS, describe_profile
 
@@ -142,6 +143,8 @@ def _header(lib: Library, results: list[tuple[Vignette, Exploration | None, list
         Block("para", "To sign a rule, set its `review` in netaid/data/rules.yaml to "
                       "`{status: signed, by: \"Name, role\", date: YYYY-MM-DD}`."),
         Block("para", DISCLAIMER),
+        Block("item", HEADING),
+        *(Block("field", text, label) for label, text in disclosure_lines(lib.sources)),
     ]
     return blocks
 
@@ -154,6 +157,7 @@ def _rule_blocks(rule: Rule, names: Names, lib: Library) -> list[Block]:
     adds = [f"Option: {names.options.get(o, o)}" for o in rule.add.options]
     adds += [f"Caution ({levels.get(c, '?')}): {names.cautions.get(c, c)}" for c in rule.add.cautions]
     adds += [f"Note: {n}" for n in rule.add.notes]
+    adds += [f"Note: {n.whole}" for n in rule.add.balanced_notes]
     blocks.append(Block("field", "", "Adds"))
     blocks += [Block("bullet", a) for a in adds]
     return blocks + [

@@ -92,7 +92,8 @@ class Explorer:
         self._rules: list[tuple[Predicate, Reason, tuple[str, ...], tuple[str, ...], tuple[Note, ...]]] = []
         for rule in library.rules.rules:
             reason = Reason(rule.id, rule.why, tuple(rule.sources))
-            notes = tuple(Note(text, rule.id, reason.sources) for text in rule.add.notes)
+            texts = [*rule.add.notes, *(n.whole for n in rule.add.balanced_notes)]
+            notes = tuple(Note(text, rule.id, reason.sources) for text in texts)
             added = tuple(sorted(dict.fromkeys(rule.add.options), key=order.__getitem__))
             self._rules.append((compile_condition(rule.when), reason, added, tuple(dict.fromkeys(rule.add.cautions)), notes))
         self._option_info = {oid: (o.name, tuple(o.goals)) for oid, o in options.items()}

@@ -16,6 +16,7 @@ OPTION_IDS: tuple[str, ...] = (
     "telotristat",
     "everolimus",
     "sunitinib",
+    "cabozantinib",
     "prrt",
     "chemotherapy",
     "interferon",
@@ -50,6 +51,7 @@ GOALS: dict[str, str] = {
     "slow_growth": "Slow the growth",
     "control_symptoms": "Control symptoms",
     "relieve": "Relieve problems the tumor causes",
+    "watch": "Watch closely, and treat only if needed",
     "support": "Support you and your body",
 }
 

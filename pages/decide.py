@@ -5,6 +5,9 @@ import streamlit as st
 from netaid.charts import IMPORTANCE, NOT_SET, side_effect_heatmap, values_chart
 from netaid.decision import SURE_QUESTIONS, VALUES, compare_rows, side_effect_matrix, sure_shows_doubt, value_relation
 from ui.shell import cached_chart, explorer, library, next_step, require_app_shell, show_chart
+from ui.equal_detail import watch_and_wait_section
+from ui.guided_path import step_indicator, step_links
+from ui.leaning import leaning_section, sure_help_links
 
 require_app_shell()
 
@@ -20,6 +23,7 @@ st.markdown(
     "to talk with your care team."
 )
 st.page_link("pages/explorer.py", label="Change the situation in the explorer", icon=":material/tune:")
+step_indicator(2)
 
 st.header("Compare options side by side")
 kept = [o for o in st.session_state.get("kept_options", []) if o in shown_ids]
@@ -32,14 +36,18 @@ chosen = [OPTIONS[i] for i in picked]
 if len(picked) < 2:
     st.info("Pick at least 2 options to compare them.")
 else:
-    st.table(compare_rows(lib, chosen))
+    st.table(compare_rows(lib, chosen, {o.id: o for o in result.options}))
+    st.caption("Benefits, trial figures and what is not certain stand beside the side effects, in the same detail. "
+               "Trial figures show only where the trial's people were like the situation you described.")
     effects, names, matrix = side_effect_matrix(lib, chosen)
     if effects:
         show_chart(cached_chart(side_effect_heatmap, effects, names, matrix), key="side_effect_heatmap")
     else:
         st.markdown("Our sources name no side effects for these options. Ask your care team what to expect.")
 
-st.header("What matters to me")
+watch_and_wait_section(lib, result)
+
+st.header("What matters to me", anchor="what-matters-to-me")
 st.markdown(
     "Move each slider to show how much it matters to you. There are no right answers. "
     "Only the ones you move go on your visit sheet."
@@ -58,17 +66,23 @@ if len(chosen) >= 2:
         key="values_chart",
     )
     st.caption(
-        "✓ on green: the option works toward that value. ✗ on red: it works against it, for example an "
-        "option that involves an operation, when avoiding one matters to you. Grey: no direct link. "
+        "✓ on green: the option works toward that value, for example watch and wait spares you an "
+        "operation and shots for as long as the tumor is only watched. ✗ on red: it works against it, for "
+        "example an option that involves an operation, when avoiding one matters to you. Grey: no direct link. "
         "The dots beside each value show how much it matters to you."
     )
 else:
     st.caption("Pick 2 to 4 options above to see how each relates to what matters to you.")
 
+leaning_section(lib, shown_ids)
+
 st.header("Check how sure you feel (SURE test)")
 answers = {}
+said_before = st.session_state.get("sure_answers", {})
 for key, question in SURE_QUESTIONS:
-    choice = st.radio(question, ["Yes", "No"], index=None, key=f"sure_{key}", horizontal=True)
+    before = said_before.get(key)  # kept when the person leaves for help and comes back
+    choice = st.radio(question, ["Yes", "No"], index=None if before is None else (0 if before else 1),
+                      key=f"sure_{key}", horizontal=True)
     answers[key] = None if choice is None else choice == "Yes"
 st.session_state["sure_answers"] = answers
 doubt = sure_shows_doubt(answers)
@@ -83,4 +97,6 @@ elif doubt:
 else:
     st.success("You feel sure, informed, clear and supported. Share your thoughts with your care team.")
 st.caption("SURE test: O'Connor and Légaré, Ottawa Hospital Research Institute (2008).")
+sure_help_links(answers)
+step_links(back=1, forward=4)
 next_step("visit_sheet", "Put your options, values and questions on a visit sheet")

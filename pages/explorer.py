@@ -11,6 +11,7 @@ from netaid.wording import count_of
 from ui.behaviour import anchor, focus_if_requested, request_focus
 from ui.explorer_cards import option_card
 from ui.shell import cite, explorer, library, next_step, require_app_shell
+from ui.guided_path import step_indicator, step_links
 
 require_app_shell()
 
@@ -58,6 +59,7 @@ st.markdown(
     "option our sources describe for it, and shows **why** each one appears. It does not rank them "
     "or pick one: the choice is yours to make with your care team."
 )
+step_indicator(1)
 for warning in st.session_state.pop("link_warnings", []):
     st.warning(f"{plain(warning, 300)} You can set it again below.", icon=":material/link_off:")
 
@@ -161,4 +163,5 @@ if result.already_had:
             st.markdown(f"**{had.name}.** {had.after}")
             cite(lib, had.sources)
 st.page_link("pages/decide.py", label="Compare options and think about what matters to you", icon=":material/compare:")
+step_links(back=None, forward=2)
 next_step("visit_sheet", "Put the options you kept on your visit sheet")

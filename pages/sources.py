@@ -33,7 +33,7 @@ st.header("Our sources")
 st.table(
     [
         {"Source": f"{s.publisher}: {s.title}", "Reviewed": review_phrase(s.reviewed).removeprefix("reviewed "),
-         "What it covers": s.covers, "Address": s.url or "not online"}
+         "What it covers": s.covers, "Address": s.url or f"none: {s.no_url}"}
         for s in lib.sources.sources
     ]
 )

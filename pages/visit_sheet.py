@@ -13,7 +13,9 @@ from netaid.safe_text import plain
 from netaid.wording import describe_profile
 from ui.diary_sheet import diary_summary_lines
 from ui.learner import current_learner
-from ui.shell import library, require_app_shell
+from ui.guided_path import step_indicator, step_links
+from ui.shell import explorer, library, next_step, require_app_shell
+from ui.sheet_choices import leaning_and_sure
 
 require_app_shell()
 
@@ -27,6 +29,7 @@ st.markdown(
     "to talk about, what matters to you, and your questions. It is made on your screen and is "
     "**not stored** by NETaid."
 )
+step_indicator(4)
 
 st.header("My situation")
 try:
@@ -48,6 +51,8 @@ values = st.session_state.get("values_answers", {})
 if values:
     st.header("What matters to me")
     st.markdown("\n".join(f"- {v}: **{how}**" for v, how in values.items()))
+
+leaning, sure = leaning_and_sure(lib)
 
 store, learner_id, _ = current_learner()
 topic_titles = {t: b.title for t, b in lib.quiz_banks.items()}
@@ -73,7 +78,9 @@ notes = st.text_area("Notes", key="sheet_notes", max_chars=8000)
 
 diary_lines = diary_summary_lines()
 sheet = VisitSheet(situation=situation, option_ids=option_ids, values=values, missed_topics=missed_topics,
-                   questions=picked, notes=notes, made_on=date.today(), diary=diary_lines)
+                   questions=picked, notes=notes, made_on=date.today(), leaning=leaning, sure=sure,
+                   shown={o.id: o for o in explorer().explore(st.session_state.get("profile", {})).options},
+                   diary=diary_lines)
 st.header("Download")
 paper = st.radio("Paper size", ["a4", "letter"], key="sheet_paper", horizontal=True,
                  format_func={"a4": "A4", "letter": "US Letter"}.get)
@@ -106,4 +113,5 @@ if card_problem:
 else:
     st.download_button("Download the wallet card (PDF)", card_bytes, key="card_pdf", file_name="netaid-crisis-card.pdf",
                        mime="application/pdf", on_click="ignore")
+step_links(back=3, forward=None)
 next_step("home", "Back to Home")

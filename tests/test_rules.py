@@ -97,6 +97,12 @@ def test_every_rule_can_fire_and_every_option_and_caution_is_reachable(lib, engi
             fired.update(r.rule for o in result.options for r in o.reasons)
             fired.update(rule for c in result.cautions for rule in c.rules)
             fired.update(n.rule for n in result.notes)
+    # A rule that needs a treatment history the grid does not vary (growth after a targeted drug).
+    for extra in ({"site": "pancreas", "extent": "metastatic", "grade": 2, "differentiation": "well",
+                   "growth": "growing", "previous_treatments": ["everolimus"]},):
+        result = engine.explore(extra)
+        options.update(ids(result))
+        fired.update(r.rule for o in result.options for r in o.reasons)
     assert {r.id for r in lib.rules.rules} == fired
     assert {o.id for o in lib.options.options} == options
     assert {c.id for c in lib.cautions.cautions} == cautions

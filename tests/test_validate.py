@@ -43,7 +43,7 @@ BREAKS = [
     ("data/sources.yaml", r"^(    reviewed: )undated", r"\1no", 0, "bare `no` is read by YAML as false; write \"no\" in quotes"),
     ("data/sources.yaml", r"^(    publisher: CancerCare)$", r"\1: again", 0, "YAML syntax error: mapping values are not allowed here"),
     ("data/sources.yaml", r"^    (publisher: CancerCare)$", "\t\\1", 0, "YAML does not allow tabs for indenting, use spaces"),
-    ("data/sources.yaml", r"^(  - id: webmd)$", r"\1\n    colour: blue", 1, "unknown field `colour` in `sources[3]` (allowed here: id, short, publisher, title, reviewed, covers, url, kind)"),
+    ("data/sources.yaml", r"^(  - id: webmd)$", r"\1\n    colour: blue", 1, "unknown field `colour` in `sources[3]` (allowed here: id, short, publisher, title, reviewed, covers, url, no_url, kind)"),
     ("data/sources.yaml", r'^(    reviewed: )"2021-09-21"', r"\g<1>2021-09-21", 0, "should be text, not a date (2021-09-21). Put it in quotes"),
     ("data/sources.yaml", r"^(    publisher: )CancerCare$", r"\g<1>12", 0, "`sources[1].publisher` should be text, not a number (12). Put it in quotes"),
     ("data/sources.yaml", r"^(  - id: )webmd$", r"\1Web MD", 0, "`sources[3].id` 'Web MD' may hold only lower-case letters, digits, - and _"),

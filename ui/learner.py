@@ -17,6 +17,7 @@ from netaid.learner_key import KeyFormatError, format_key, lookup_hash, new_key,
 from netaid.progress import ProgressStore, clean_label, database_url, normalize_nickname
 from netaid.safe_text import plain
 from ui.behaviour import anchor, focus_if_requested, request_focus
+from ui.shell import library
 
 log = logging.getLogger("netaid")
 HASH, KEY, NOTICE, ERROR = "learner_hash", "learner_key", "learner_notice", "learner_error"
@@ -220,7 +221,7 @@ def key_downloads(where: str) -> None:
     st.code(key, language=None, wrap_lines=True)
     st.download_button("Download the key (text)", key_text(key, date.today()), file_name="netaid-key.txt",
                        mime="text/plain", key=f"key_txt_{where}", on_click="ignore")
-    st.download_button("Download a key card (PDF)", lambda: key_card_pdf(key, date.today()), file_name="netaid-key.pdf",
+    st.download_button("Download a key card (PDF)", lambda: key_card_pdf(key, date.today(), library().sources), file_name="netaid-key.pdf",
                        mime="application/pdf", key=f"key_pdf_{where}", on_click="ignore")
 
 
