@@ -20,7 +20,13 @@ def open_page(file: str) -> AppTest:
         at.switch_page(f"pages/{file}")
         at.run()
     assert not at.exception, [e.value for e in at.exception]
+    assert not page_failed(at), f"{file} fell into app.py's safety net (see the log for the traceback)"
     return at
+
+
+def page_failed(at: AppTest) -> bool:
+    """app.py catches a page's exception and says "something went wrong": a test must see that too."""
+    return any("something went wrong" in e.proto.body for e in at.error)
 
 
 def page_text(at: AppTest) -> str:
