@@ -116,3 +116,15 @@ def test_the_option_card_shows_the_trial_figure_in_words_and_as_a_picture():
     assert "Our sources give no trial figures for this option." in text  # e.g. clinical trial
     charts = at.get("plotly_chart")
     assert any("Months alive with no growth" in c.proto.spec for c in charts)
+
+
+def test_telestar_figure_shows_only_with_carcinoid_syndrome_that_has_spread(engine):
+    spread = {"site": "small_intestine", "extent": "metastatic", "differentiation": "well", "grade": 1,
+              "functional": "yes", "syndrome": "carcinoid_syndrome", "symptoms": ["diarrhea", "flushing"]}
+    pill = next(o for o in engine.explore(spread).options if o.id == "telotristat")
+    assert [(f.outcome.trial, f.outcome.with_treatment, f.outcome.without_treatment) for f in pill.outcomes] == [
+        ("TELESTAR", 44, 20)]
+    assert pill.outcomes[0].fit in ("yes", "unclear")
+    removable = {**spread, "extent": "localized", "resectable": "yes"}
+    assert all(f.fit == "no" for f in next(o for o in engine.explore(removable).options
+                                           if o.id == "telotristat").outcomes), "the trial's people had spread NETs"
