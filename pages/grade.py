@@ -61,8 +61,7 @@ def grade_calculator() -> None:
 grade_calculator()
 
 st.header("What each grade means")
-for g in grades.grades:
-    st.markdown(f"**{g.name}.** {g.text}")
+st.markdown("\n\n".join(f"**{g.name}.** {g.text}" for g in grades.grades))
 cite(lib, [s for g in grades.grades for s in g.sources])
 for measure in grades.measures:
     item(lib, measure)

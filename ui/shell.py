@@ -175,21 +175,23 @@ def cite(lib: Library, source_ids: list[str] | tuple[str, ...]) -> None:
     st.caption(sources_text(lib, source_ids))
 
 
+def item_body(it: Item) -> str:
+    """An item's text and its points as one Markdown block: one element, not two."""
+    points = "\n".join(f"- {linked(p)}" for p in it.points)
+    return f"{linked(it.text)}\n\n{points}" if points else linked(it.text)
+
+
 def item(lib: Library, it: Item, anchor: str | None = None, level: int = 3) -> None:
     """Render a titled content item with its points and sources."""
     {1: st.title, 2: st.header}.get(level, st.subheader)(it.title, anchor=anchor)
-    st.markdown(linked(it.text))
-    if it.points:
-        st.markdown("\n".join(f"- {linked(p)}" for p in it.points))
+    st.markdown(item_body(it))
     cite(lib, it.sources)
 
 
 def item_expander(lib: Library, it: Item) -> None:
     """A content item folded away under its title."""
     with st.expander(it.title):
-        st.markdown(linked(it.text))
-        if it.points:
-            st.markdown("\n".join(f"- {linked(p)}" for p in it.points))
+        st.markdown(item_body(it))
         cite(lib, it.sources)
 
 
@@ -197,8 +199,10 @@ def page_sources(lib: Library, used: set[str]) -> None:
     """The footer every content page ends with: the sources it draws on and their dates."""
     st.divider()
     st.header("Sources for this page", anchor="sources-for-this-page")
-    for source_id in sorted(used):
+    lines = []
+    for source_id in sorted(used):  # one list, one element
         s = lib.source(source_id)
         when = review_phrase(s.reviewed)
-        st.markdown(f"- **{s.publisher}**: *{s.title}*. {when[:1].upper() + when[1:]}.")
+        lines.append(f"- **{s.publisher}**: *{s.title}*. {when[:1].upper() + when[1:]}.")
+    st.markdown("\n".join(lines))
     st.caption("See **Sources & about** for how we keep this content up to date and who funds it.")
