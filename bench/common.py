@@ -25,11 +25,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(script: str, env: dict[str, str] | None = None) -> Iterator[tuple[str, int]]:
-    """Serve `script` on a free loopback port; yield (url, server pid)."""
+def streamlit_server(script: str, env: dict[str, str] | None = None,
+                     prefix: list[str] | None = None) -> Iterator[tuple[str, int]]:
+    """Serve `script` on a free loopback port; yield (url, server pid). `prefix` wraps the
+    command (e.g. ["taskset", "-c", "0"] pins the server to one core; exec keeps the pid)."""
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port), "--server.address", "127.0.0.1",
+        [*(prefix or []), sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.headless", "true", "--browser.gatherUsageStats", "false"],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})},
     )

@@ -87,8 +87,28 @@ class Library:
         }
 
 
+_SOURCES_MEMO: dict[tuple[int, ...], tuple[tuple[object, ...], frozenset[str]]] = {}
+_SOURCES_MEMO_LIMIT = 512
+
+
 def sources_in(*objs: object) -> set[str]:
-    """Every source id cited anywhere inside the given models (for a page's source list)."""
+    """Every source id cited anywhere inside the given models (for a page's source list).
+
+    Loaded content is never changed, and a page asks about the same models on every rerun
+    (walking Learn's costs several ms), so answers are kept per set of objects. The memo holds
+    the objects themselves, so an id is never reused for another object while it is kept."""
+    key = tuple(map(id, objs))
+    kept = _SOURCES_MEMO.get(key)
+    if kept is not None and all(a is b for a, b in zip(kept[0], objs)):
+        return set(kept[1])
+    found = _walk_sources(objs)
+    if len(_SOURCES_MEMO) >= _SOURCES_MEMO_LIMIT:
+        _SOURCES_MEMO.clear()
+    _SOURCES_MEMO[key] = (objs, frozenset(found))
+    return found
+
+
+def _walk_sources(objs: tuple[object, ...]) -> set[str]:
     found: set[str] = set()
     stack = list(objs)
     while stack:

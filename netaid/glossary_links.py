@@ -9,6 +9,7 @@ from urllib.parse import quote
 # Everyday words that are in the glossary but would make every page a sea of links.
 TOO_COMMON = frozenset({"tumor", "hormone", "contrast", "dye", "margin", "regional", "localized", "benign"})
 # Parts of a text that must never get a link inside them: links, inline code, HTML tags, headings' anchors.
+MEMO_LIMIT = 20_000
 PROTECTED = re.compile(r"\[[^\]]*\]\([^)]*\)|`[^`]*`|<[^>]+>|https?://\S+")
 
 
@@ -39,10 +40,34 @@ class Linker:
             r"(?<![\w-])(" + "|".join(re.escape(form) for form, _ in pairs) + r")(?![\w-])", re.IGNORECASE
         ) if pairs else None
         self.seen: set[str] = set()
+        # Linking is pure given the text and the terms already linked; a page links the same
+        # texts in the same order on every rerun, so the answers are kept (shared by fresh()).
+        self._memo: dict[tuple[str, frozenset[str]], tuple[str, frozenset[str]]] = {}
+
+    def fresh(self) -> Linker:
+        """A linker for a new page run: nothing linked yet; the compiled pattern and the
+        remembered answers are shared, so a page run never compiles the pattern again."""
+        copy = object.__new__(Linker)
+        copy._term_of, copy._pattern, copy._memo = self._term_of, self._pattern, self._memo
+        copy.seen = set()
+        return copy
 
     def __call__(self, text: str) -> str:
         if self._pattern is None or not text:
             return text
+        key = (text, frozenset(self.seen))
+        known = self._memo.get(key)
+        if known is None:
+            before = set(self.seen)
+            linked = self._link_all(text)
+            known = (linked, frozenset(self.seen - before))
+            if len(self._memo) >= MEMO_LIMIT:
+                self._memo.clear()  # bounded: a page's texts fit many times over
+            self._memo[key] = known
+        self.seen |= known[1]
+        return known[0]
+
+    def _link_all(self, text: str) -> str:
         out, last = [], 0
         for protected in PROTECTED.finditer(text):
             out.append(self._link(text[last:protected.start()]))

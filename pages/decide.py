@@ -4,6 +4,7 @@ import streamlit as st
 
 from netaid.charts import IMPORTANCE, NOT_SET, side_effect_heatmap, values_chart
 from netaid.decision import SURE_QUESTIONS, VALUES, compare_rows, side_effect_matrix, sure_shows_doubt, value_relation
+from ui.fragments import page_fragment
 from ui.shell import cached_chart, explorer, library, next_step, require_app_shell, show_chart
 from ui.equal_detail import watch_and_wait_section
 from ui.guided_path import step_indicator, step_links
@@ -47,32 +48,39 @@ else:
 
 watch_and_wait_section(lib, result)
 
-st.header("What matters to me", anchor="what-matters-to-me")
-st.markdown(
-    "Move each slider to show how much it matters to you. There are no right answers. "
-    "Only the ones you move go on your visit sheet."
-)
-CHOICES = [NOT_SET, *IMPORTANCE]
-importance: list[int | None] = []
-for value in VALUES:
-    said = st.select_slider(value.label, options=CHOICES, value=NOT_SET, key=f"value_{value.id}")
-    importance.append(None if said == NOT_SET else IMPORTANCE.index(said))
-# Only what the person set reaches the visit sheet: an untouched slider says nothing about them.
-st.session_state["values_answers"] = {v.label: IMPORTANCE[i] for v, i in zip(VALUES, importance) if i is not None}
-if len(chosen) >= 2:
-    relation = [[value_relation(o, v) for v in VALUES] for o in chosen]
-    show_chart(
-        cached_chart(values_chart, [o.name for o in chosen], [v.short for v in VALUES], relation, importance),
-        key="values_chart",
+
+@page_fragment
+def values_sliders() -> None:
+    """The sliders and their chart: moving one reruns only this part."""
+    st.header("What matters to me", anchor="what-matters-to-me")
+    st.markdown(
+        "Move each slider to show how much it matters to you. There are no right answers. "
+        "Only the ones you move go on your visit sheet."
     )
-    st.caption(
-        "✓ on green: the option works toward that value, for example watch and wait spares you an "
-        "operation and shots for as long as the tumor is only watched. ✗ on red: it works against it, for "
-        "example an option that involves an operation, when avoiding one matters to you. Grey: no direct link. "
-        "The dots beside each value show how much it matters to you."
-    )
-else:
-    st.caption("Pick 2 to 4 options above to see how each relates to what matters to you.")
+    CHOICES = [NOT_SET, *IMPORTANCE]
+    importance: list[int | None] = []
+    for value in VALUES:
+        said = st.select_slider(value.label, options=CHOICES, value=NOT_SET, key=f"value_{value.id}")
+        importance.append(None if said == NOT_SET else IMPORTANCE.index(said))
+    # Only what the person set reaches the visit sheet: an untouched slider says nothing about them.
+    st.session_state["values_answers"] = {v.label: IMPORTANCE[i] for v, i in zip(VALUES, importance) if i is not None}
+    if len(chosen) >= 2:
+        relation = [[value_relation(o, v) for v in VALUES] for o in chosen]
+        show_chart(
+            cached_chart(values_chart, [o.name for o in chosen], [v.short for v in VALUES], relation, importance),
+            key="values_chart",
+        )
+        st.caption(
+            "✓ on green: the option works toward that value, for example watch and wait spares you an "
+            "operation and shots for as long as the tumor is only watched. ✗ on red: it works against it, for "
+            "example an option that involves an operation, when avoiding one matters to you. Grey: no direct "
+            "link. The dots beside each value show how much it matters to you."
+        )
+    else:
+        st.caption("Pick 2 to 4 options above to see how each relates to what matters to you.")
+
+
+values_sliders()
 
 leaning_section(lib, shown_ids)
 

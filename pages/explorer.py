@@ -10,6 +10,7 @@ from netaid.vocabulary import GOALS, SYMPTOM_IDS
 from netaid.wording import count_of
 from ui.behaviour import anchor, focus_if_requested, request_focus
 from ui.explorer_cards import option_card
+from ui.fragments import page_fragment
 from ui.shell import cite, explorer, library, next_step, require_app_shell
 from ui.guided_path import step_indicator, step_links
 
@@ -40,6 +41,7 @@ def apply_fix(changes: tuple[tuple[str, object], ...]) -> None:
     """One click on a conflict's fix: set the answers it names, leave the rest."""
     for name, value in changes:
         st.session_state[KEY(name)] = value
+    st.session_state["_explorer_form_changed"] = True
     request_focus("explorer-summary", flash=".st-key-explorer_summary_box")
 
 
@@ -102,66 +104,76 @@ except ProfileError as error:  # only reachable if widget state was tampered wit
     set_widgets({})
     result = engine.explore({})
 st.session_state["profile"] = {k: v for k, v in raw.items() if v not in (None, [], ())}
-st.button("Make a share link", key="make_share_link", icon=":material/link:",
-          on_click=lambda: st.session_state.update(share_requested=True))
-if st.session_state.pop("share_requested", False):  # shown once, on request
-    st.code(share_link(st.context.url, query_from_profile(raw)), language=None, wrap_lines=True)  # as typed
-    st.caption("This link holds the situation described above, and nothing else. Anyone who has it can see that "
-               "situation, so share it only with people you choose. NETaid does not keep it.")
+@page_fragment
+def results() -> None:
+    """The results under the form: keeping an option or making a link reruns only this part;
+    a conflict's fix changes the form, so it reruns the whole page."""
+    if st.session_state.pop("_explorer_form_changed", False):
+        st.rerun()
+    st.button("Make a share link", key="make_share_link", icon=":material/link:",
+              on_click=lambda: st.session_state.update(share_requested=True))
+    if st.session_state.pop("share_requested", False):  # shown once, on request
+        st.code(share_link(st.context.url, query_from_profile(raw)), language=None, wrap_lines=True)  # as typed
+        st.caption("This link holds the situation described above, and nothing else. Anyone who has it can see that "
+                   "situation, so share it only with people you choose. NETaid does not keep it.")
 
-# The answer comes right under the form: one line, then what must never be missed.
-summary = f"**{count_of(len(result.options), 'option')}**, **{count_of(len(result.cautions), 'caution')}**"
-if result.conflicts:
-    summary += f", **{count_of(len(result.conflicts), 'answer', 'answers')} that do not fit together**"
-applied = st.session_state.pop("preset_applied", None)
-anchor("explorer-summary", "Results", level="p")
-with st.container(border=True, key="explorer_summary_box"):
-    if applied:
-        st.markdown(f"Example filled in: *{applied}*. The form above and the results below have changed.")
-    st.markdown(f"{summary}. [Jump to the options](#treatments)")
-focus_if_requested("explorer-summary")
+    # The answer comes right under the form: one line, then what must never be missed.
+    summary = f"**{count_of(len(result.options), 'option')}**, **{count_of(len(result.cautions), 'caution')}**"
+    if result.conflicts:
+        summary += f", **{count_of(len(result.conflicts), 'answer', 'answers')} that do not fit together**"
+    applied = st.session_state.pop("preset_applied", None)
+    anchor("explorer-summary", "Results", level="p")
+    with st.container(border=True, key="explorer_summary_box"):
+        if applied:
+            st.markdown(f"Example filled in: *{applied}*. The form above and the results below have changed.")
+        st.markdown(f"{summary}. [Jump to the options](#treatments)")
+    focus_if_requested("explorer-summary")
 
-st.header("Options the sources describe", anchor="treatments")
-if result.conflicts:
-    st.subheader("Some answers do not fit together")
-    for n, conflict in enumerate(result.conflicts):
-        with st.container(border=True):
-            st.markdown(conflict.text)
-            with st.container(horizontal=True):
-                for m, fix in enumerate(conflict.fixes):
-                    st.button(fix.label, key=f"fix_{conflict.id}_{m}", on_click=apply_fix, args=(fix.changes,))
-if result.cautions:
-    st.subheader("Important cautions")
-    for caution in result.cautions:
-        # A risk to life is red; something to raise with the team is amber.
-        box = st.error if caution.level == "danger" else st.warning
-        box(f"**{caution.title}.** {caution.text}", icon=":material/warning:")
-        cite(lib, caution.sources)
-if result.notes:
-    with st.expander(f"Good to know ({count_of(len(result.notes), 'note')})"):
-        st.markdown("\n".join(f"- {note.text}" for note in result.notes))
-        cite(lib, [s for note in result.notes for s in note.sources])
+    st.header("Options the sources describe", anchor="treatments")
+    if result.conflicts:
+        st.subheader("Some answers do not fit together")
+        for n, conflict in enumerate(result.conflicts):
+            with st.container(border=True):
+                st.markdown(conflict.text)
+                with st.container(horizontal=True):
+                    for m, fix in enumerate(conflict.fixes):
+                        st.button(fix.label, key=f"fix_{conflict.id}_{m}", on_click=apply_fix, args=(fix.changes,))
+    if result.cautions:
+        st.subheader("Important cautions")
+        for caution in result.cautions:
+            # A risk to life is red; something to raise with the team is amber.
+            box = st.error if caution.level == "danger" else st.warning
+            box(f"**{caution.title}.** {caution.text}", icon=":material/warning:")
+            cite(lib, caution.sources)
+    if result.notes:
+        with st.expander(f"Good to know ({count_of(len(result.notes), 'note')})"):
+            st.markdown("\n".join(f"- {note.text}" for note in result.notes))
+            cite(lib, [s for note in result.notes for s in note.sources])
 
-st.markdown(
-    f"**{len(result.options)} options** are listed below, grouped by what they aim to do. "
-    "The order is not a ranking. Open any option to see why it appears, what it is like, its "
-    "benefits and its side effects."
-)
-kept = st.session_state.setdefault("kept_options", [])
-for goal_label, cards, also in group_by_goal(list(result.options)):
-    st.subheader(goal_label)
-    for option in cards:
-        option_card(lib, option, kept)
-    if also:
-        where = "; ".join(f"**{o.name}** (its card is under “{GOALS[o.goals[0]]}”)" for o in also)
-        st.caption(f"Also aims to do this: {where}.")
-if result.already_had:
-    st.subheader("Treatments you have already had")
-    st.markdown("These are not listed again as new options. Here is what usually comes next.")
-    for had in result.already_had:
-        with st.container(border=True):
-            st.markdown(f"**{had.name}.** {had.after}")
-            cite(lib, had.sources)
+    st.markdown(
+        f"**{len(result.options)} options** are listed below, grouped by what they aim to do. "
+        "The order is not a ranking. Open any option to see why it appears, what it is like, its "
+        "benefits and its side effects."
+    )
+    kept = st.session_state.setdefault("kept_options", [])
+    for goal_label, cards, also in group_by_goal(list(result.options)):
+        st.subheader(goal_label)
+        for option in cards:
+            option_card(lib, option, kept)
+        if also:
+            where = "; ".join(f"**{o.name}** (its card is under “{GOALS[o.goals[0]]}”)" for o in also)
+            st.caption(f"Also aims to do this: {where}.")
+    if result.already_had:
+        st.subheader("Treatments you have already had")
+        st.markdown("These are not listed again as new options. Here is what usually comes next.")
+        for had in result.already_had:
+            with st.container(border=True):
+                st.markdown(f"**{had.name}.** {had.after}")
+                cite(lib, had.sources)
+
+
+st.session_state.pop("_explorer_form_changed", None)  # this full run already shows the changed form
+results()
 st.page_link("pages/decide.py", label="Compare options and think about what matters to you", icon=":material/compare:")
 step_links(back=None, forward=2)
 next_step("visit_sheet", "Put the options you kept on your visit sheet")

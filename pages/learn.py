@@ -64,9 +64,11 @@ if part == "basics":
     show_chart(cached_chart(sites_chart, list(sites.sites)), key="sites_chart")
     st.markdown(sites.note)
     with st.expander("More about each place"):
+        places = []  # one block, not one element per place
         for site in sites.sites:
             amount = f" (about {site.percent:g} in 100)" if site.percent is not None else ""
-            st.markdown(f"**{site.name}**{amount}: {site.text}")
+            places.append(f"**{site.name}**{amount}: {site.text}")
+        st.markdown("\n\n".join(places))
     cite(lib, sites.sources)
 
     st.header("Functional and non-functional NETs", anchor="functional")
@@ -82,20 +84,20 @@ if part == "basics":
         with col:
             st.metric(stat.label, f"{stat.value:,.0f}", help=None)
             st.caption(stat.unit)
-    for stat in ov.statistics:
-        st.markdown(f"- {stat.text}")
+    st.markdown("\n".join(f"- {stat.text}" for stat in ov.statistics))
     cite(lib, [s for stat in ov.statistics for s in stat.sources])
 
 if part == "risks":
     item(lib, risk.intro, anchor="risk-factors", level=2)
+    factors = []  # one block for all the factors
     for factor in risk.factors:
-        st.markdown(f"**{factor.title}.** {factor.text}")
+        factors.append(f"**{factor.title}.** {factor.text}")
         if factor.points:
-            st.markdown("\n".join(f"- {p}" for p in factor.points))
+            factors.append("\n".join(f"- {p}" for p in factor.points))
+    st.markdown("\n\n".join(factors))
     cite(lib, [s for f in risk.factors for s in f.sources])
     st.subheader("Conditions that run in families")
-    for syndrome in risk.inherited_syndromes:
-        st.markdown(f"- **{syndrome.title}**: {syndrome.text}")
+    st.markdown("\n".join(f"- **{syndrome.title}**: {syndrome.text}" for syndrome in risk.inherited_syndromes))
     cite(lib, [s for f in risk.inherited_syndromes for s in f.sources])
 
     item(lib, sym.intro, anchor="symptoms", level=2)
@@ -121,8 +123,8 @@ if part == "syndrome":
             st.markdown(linked(trig.text))
             st.markdown("\n".join(f"- {e}" for e in trig.examples))
             cite(lib, trig.sources)
-    for trig in other:
-        st.markdown(f"**{trig.title}.** {trig.text}")
+    if other:
+        st.markdown("\n\n".join(f"**{trig.title}.** {trig.text}" for trig in other))
     cite(lib, [s for t in other for s in t.sources])
 
     st.header("Carcinoid crisis", anchor="carcinoid-crisis")
@@ -143,15 +145,13 @@ if part == "hormones":
     st.table(
         [{"Syndrome": s.name, "Hormone made": s.hormone, "Main sign": s.main_sign} for s in func.syndromes]
     )
-    for s in func.syndromes:
-        st.markdown(f"**{s.name}.** {s.text}")
+    st.markdown("\n\n".join(f"**{s.name}.** {s.text}" for s in func.syndromes))
     cite(lib, [src for s in func.syndromes for src in s.sources])
 
 if part == "follow-up":
     item(lib, fu.intro, anchor="follow-up", level=2)
     st.table([{"When": step.when, "What is usually checked": ", ".join(step.checks)} for step in fu.schedule])
-    for step in fu.schedule:
-        st.markdown(f"- **{step.when}:** {step.text}")
+    st.markdown("\n".join(f"- **{step.when}:** {step.text}" for step in fu.schedule))
     cite(lib, [s for step in fu.schedule for s in step.sources])
     for note in fu.notes:
         item_expander(lib, note)

@@ -4,6 +4,7 @@ import streamlit as st
 
 from netaid.charts import stage_body_chart
 from netaid.content import sources_in
+from ui.fragments import page_fragment
 from ui.shell import cached_chart, cite, item, library, next_step, page_sources, require_app_shell, show_chart
 
 require_app_shell()
@@ -14,19 +15,25 @@ sites = {s.id: s.name for s in lib.sites.sites}
 
 item(lib, stages.intro, anchor="stage", level=1)
 
-st.header("See a stage on the body")
-col1, col2 = st.columns(2)
-with col1:
-    stage_id = st.radio(
-        "How far has it spread?", [s.id for s in stages.stages], key="stage",
-        format_func=lambda i: next(s.name for s in stages.stages if s.id == i),
-    )
-with col2:
-    site_id = st.selectbox("Where did it start?", list(sites), key="site", format_func=sites.get)
-stage = next(s for s in stages.stages if s.id == stage_id)
-st.markdown(f"**{stage.name}.** {stage.text}")
-cite(lib, stage.sources)
-show_chart(cached_chart(stage_body_chart, stage, site_id, sites[site_id]), key="stage_body")
+@page_fragment
+def stage_picker() -> None:
+    """The picker and its body picture: a pick reruns only this part."""
+    st.header("See a stage on the body")
+    col1, col2 = st.columns(2)
+    with col1:
+        stage_id = st.radio(
+            "How far has it spread?", [s.id for s in stages.stages], key="stage",
+            format_func=lambda i: next(s.name for s in stages.stages if s.id == i),
+        )
+    with col2:
+        site_id = st.selectbox("Where did it start?", list(sites), key="site", format_func=sites.get)
+    stage = next(s for s in stages.stages if s.id == stage_id)
+    st.markdown(f"**{stage.name}.** {stage.text}")
+    cite(lib, stage.sources)
+    show_chart(cached_chart(stage_body_chart, stage, site_id, sites[site_id]), key="stage_body")
+
+
+stage_picker()
 
 st.header("Each place has its own staging system", anchor="staging-systems")
 st.markdown(stages.own_systems.text)

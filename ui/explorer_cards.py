@@ -8,7 +8,7 @@ from netaid.content import Library
 from netaid.decision import side_effect_names
 from netaid.outcome_charts import month_scale, outcome_chart, outcome_sentence
 from netaid.rules import ShownOption
-from ui.shell import cite, linked, show_chart
+from ui.shell import cached_chart, cite, linked, show_chart
 
 FIELD_WORDS = {"site": "where it started", "grade": "grade", "differentiation": "how the cells look",
                "functional": "whether it makes hormones", "extent": "how far it has spread", "sstr": "receptor scan"}
@@ -29,7 +29,8 @@ def _trial_figures(lib: Library, shown: ShownOption, short_name: str) -> None:
     for n, figure in enumerate(shown.outcomes):
         o = figure.outcome
         st.markdown(outcome_sentence(o, short_name))
-        show_chart(outcome_chart(o, short_name, scale), key=f"outcome_{shown.id}_{n}")
+        # Built once per figure (a Plotly figure costs tens of ms); every trace skips hover, so static.
+        show_chart(cached_chart(outcome_chart, o, short_name, scale), key=f"outcome_{shown.id}_{n}", static=True)
         st.caption(f"Who was in it: {o.who} Kind of evidence: {o.evidence}.")
         if figure.unknown or figure.not_stated:
             why = []
