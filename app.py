@@ -22,6 +22,9 @@ details.netaid-disclaimer > summary::-webkit-details-marker { display: none; }
 details.netaid-disclaimer > summary::after { content: "more"; margin-left: auto; text-decoration: underline;
   font-size: 0.85rem; }
 details.netaid-disclaimer[open] > summary::after { content: "less"; }
+/* On a phone the summary line wraps between words, never inside "Please note:" or "more". */
+details.netaid-disclaimer > summary > strong, details.netaid-disclaimer > summary::after { flex-shrink: 0;
+  white-space: nowrap; }
 /* Streamlit's keyboard-shortcut hint is too faint on a primary (dark blue) button. */
 [data-testid="stBaseButton-primary"] kbd { color: #ffffff !important; opacity: 1 !important; }
 /* Phone first: nothing may push the page sideways at 390 px. */

@@ -16,6 +16,7 @@ if str(ROOT) not in sys.path:
 
 from netaid.cli import main  # noqa: E402
 from netaid.content import DATA_DIR, QUIZ_DIR, load_library  # noqa: E402
+from tests.postgres_server import NoPostgres, postgres_server  # noqa: E402
 
 
 @dataclass
@@ -44,3 +45,13 @@ def content_copy(tmp_path: Path) -> tuple[Path, Path]:
     shutil.copytree(DATA_DIR, data)
     shutil.copytree(QUIZ_DIR, quizzes)
     return data, quizzes
+
+
+@pytest.fixture(scope="module")
+def postgres_url():
+    """A throwaway PostgreSQL server for one test module, or a skip that says why there is none."""
+    try:
+        with postgres_server() as url:
+            yield url
+    except NoPostgres as why:
+        pytest.skip(f"no PostgreSQL test: {why}")

@@ -9,16 +9,6 @@ from netaid.diary.crypto import DiaryKey, WrongKey
 from netaid.diary.store import DiaryStore
 from netaid.learner_key import new_key
 from tests.diary_samples import sample_diary
-from tests.postgres_server import NoPostgres, postgres_server
-
-
-@pytest.fixture(scope="module")
-def postgres_url():
-    try:
-        with postgres_server() as url:
-            yield url
-    except NoPostgres as why:
-        pytest.skip(f"no PostgreSQL test: {why}")
 
 
 def test_two_replicas_share_a_diary_that_only_its_key_opens(postgres_url):

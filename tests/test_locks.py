@@ -12,7 +12,8 @@ PIN = re.compile(r"^([A-Za-z0-9_.-]+)(?:\[[^\]]*\])?==([^\s;]+)", re.M)
 
 
 def _pins(text: str) -> dict[str, str]:
-    return {name.lower().replace("_", "-"): version for name, version in PIN.findall(text)}
+    # Names compare as PEP 503 says: case, "-", "_" and "." do not matter (fhir.resources == fhir-resources).
+    return {re.sub(r"[-_.]+", "-", name).lower(): version for name, version in PIN.findall(text)}
 
 
 @pytest.mark.parametrize(("requirements", "lock"), [("requirements.txt", "requirements.lock"),

@@ -5,22 +5,9 @@ from __future__ import annotations
 import threading
 from datetime import datetime, timedelta, timezone
 
-import pytest
-
 from netaid.progress import ProgressStore
-from tests.postgres_server import NoPostgres, postgres_server
 
 NOW = datetime(2026, 11, 1, 12, tzinfo=timezone.utc)
-
-
-@pytest.fixture(scope="module")
-def postgres_url():
-    try:
-        with postgres_server() as url:
-            yield url
-    except NoPostgres as why:
-        pytest.skip(f"no PostgreSQL test: {why}")
-
 
 
 def _race(work, replicas: list[ProgressStore], errors: list[BaseException]) -> None:
