@@ -57,25 +57,15 @@ def wait_idle(page: Page) -> None:
     page.wait_for_selector(IDLE, timeout=60_000)
 
 
-def timed_load(browser, url: str) -> float:
-    """Cold: a fresh context, so nothing is cached."""
+def timed_load(browser, url: str, warm: bool = False) -> float:
+    """Cold: a fresh context, so nothing is cached. Warm: the second visit in the same context
+    (HTTP cache filled, a new server session)."""
     context = browser.new_context()
     page = context.new_page()
-    start = time.perf_counter()
-    page.goto(url)
-    wait_idle(page)
-    elapsed = time.perf_counter() - start
-    context.close()
-    return elapsed
-
-
-def timed_warm_load(browser, url: str) -> float:
-    """Warm: the second visit in the same context (HTTP cache filled, a new server session)."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(url)
-    wait_idle(page)
-    page.goto("about:blank")
+    if warm:
+        page.goto(url)
+        wait_idle(page)
+        page.goto("about:blank")
     start = time.perf_counter()
     page.goto(url)
     wait_idle(page)
@@ -103,7 +93,7 @@ def baseline_samples(browser, base_url: str, loads: int) -> dict[str, list[float
     click = lambda p: p.get_by_role("button", name="Click me").click()  # noqa: E731
     return {
         "load": [timed_load(browser, base_url) for _ in range(loads)],
-        "warm": [timed_warm_load(browser, base_url) for _ in range(loads)],
+        "warm": [timed_load(browser, base_url, warm=True) for _ in range(loads)],
         "click": [timed_click(browser, base_url, click) for _ in range(loads)],
     }
 
@@ -123,7 +113,7 @@ def browser_numbers(loads: int, sessions: int) -> dict:
             for _, title, _, path in PAGES:
                 address = page_url(url, path)
                 load = statistics.median(timed_load(browser, address) for _ in range(loads))
-                warm = statistics.median(timed_warm_load(browser, address) for _ in range(loads))
+                warm = statistics.median(timed_load(browser, address, warm=True) for _ in range(loads))
                 row = {"title": title, "load_s": load, "warm_s": warm}
                 if path in CLICKS:
                     what, action = CLICKS[path]

@@ -49,20 +49,21 @@ class DiaryStore:
             event.listen(self.engine, "begin", _sqlite_begin)
         _Base.metadata.create_all(self.engine, checkfirst=True)
 
-    def _put(self, key: DiaryKey, record_id: str, plain: bytes) -> None:
-        sealed = key.seal(record_id, plain)
+    def _put(self, key: DiaryKey, records: list[tuple[str, bytes]]) -> None:
+        """Seal and add or replace records, all in one transaction."""
+        sealed = [(record_id, key.seal(record_id, plain)) for record_id, plain in records]
         with Session(self.engine.execution_options(netaid_write=True)) as session, session.begin():
-            row = session.get(DiaryRow, (key.owner, record_id))
-            if row is None:
-                session.add(DiaryRow(owner=key.owner, record_id=record_id, nonce=sealed.nonce,
-                                     ciphertext=sealed.ciphertext))
-            else:
-                row.nonce, row.ciphertext = sealed.nonce, sealed.ciphertext
-        # leaving `session.begin()` committed the row: only now may the page say "saved"
+            for record_id, s in sealed:
+                row = session.get(DiaryRow, (key.owner, record_id))
+                if row is None:
+                    session.add(DiaryRow(owner=key.owner, record_id=record_id, nonce=s.nonce, ciphertext=s.ciphertext))
+                else:
+                    row.nonce, row.ciphertext = s.nonce, s.ciphertext
+        # leaving `session.begin()` committed the rows: only now may the page say "saved"
 
     def save(self, key: DiaryKey, entry: Entry) -> Entry:
         """Add or replace an entry; committed when this returns."""
-        self._put(key, entry.id, entry.model_dump_json().encode("utf-8"))
+        self._put(key, [(entry.id, entry.model_dump_json().encode("utf-8"))])
         return entry
 
     def delete(self, key: DiaryKey, entry_id: str) -> None:
@@ -85,7 +86,7 @@ class DiaryStore:
             return Settings.model_validate_json(key.open(SETTINGS_ID, Sealed(row.nonce, row.ciphertext)))
 
     def save_settings(self, key: DiaryKey, settings: Settings) -> None:
-        self._put(key, SETTINGS_ID, settings.model_dump_json().encode("utf-8"))
+        self._put(key, [(SETTINGS_ID, settings.model_dump_json().encode("utf-8"))])
 
     def forget(self, owner: str) -> int:
         """Delete every record of this owner (their lookup hash); how many rows went."""
@@ -94,11 +95,4 @@ class DiaryStore:
 
     def save_many(self, key: DiaryKey, entries: list[Entry]) -> None:
         """Add imported entries (same ids replace earlier copies) in one transaction."""
-        sealed = [(e.id, key.seal(e.id, e.model_dump_json().encode("utf-8"))) for e in entries]
-        with Session(self.engine.execution_options(netaid_write=True)) as session, session.begin():
-            for rid, s in sealed:
-                row = session.get(DiaryRow, (key.owner, rid))
-                if row is None:
-                    session.add(DiaryRow(owner=key.owner, record_id=rid, nonce=s.nonce, ciphertext=s.ciphertext))
-                else:
-                    row.nonce, row.ciphertext = s.nonce, s.ciphertext
+        self._put(key, [(e.id, e.model_dump_json().encode("utf-8")) for e in entries])
