@@ -126,14 +126,21 @@ def disclosure_block(pdf: FPDF, sources: SourcesFile, size: float = 8.5) -> None
     pdf.set_font("DejaVu", "", 12)
 
 
-def visit_sheet_pdf(lib: Library, sheet: VisitSheet, paper: str = "a4") -> bytes:
-    """The visit sheet as PDF bytes, in large readable type with room for answers."""
+def _titled_pdf(paper: str, title: str, subtitle: str) -> FPDF:
+    """A new document whose first page starts with its title in large type and one line under it."""
     pdf = _pdf(paper)
-    pdf.set_title("My NET visit sheet")
+    pdf.set_title(title)
     pdf.add_page()
     pdf.set_font("DejaVu", "B", 22)
-    pdf.cell(0, 12, "My NET visit sheet", new_x="LMARGIN", new_y="NEXT")
-    _para(pdf, f"Made with NETaid on {sheet.made_on:%d %B %Y}. Bring it to your next appointment.", size=11)
+    pdf.cell(0, 12, title, new_x="LMARGIN", new_y="NEXT")
+    _para(pdf, subtitle, size=11)
+    return pdf
+
+
+def visit_sheet_pdf(lib: Library, sheet: VisitSheet, paper: str = "a4") -> bytes:
+    """The visit sheet as PDF bytes, in large readable type with room for answers."""
+    pdf = _titled_pdf(paper, "My NET visit sheet",
+                      f"Made with NETaid on {sheet.made_on:%d %B %Y}. Bring it to your next appointment.")
     used: set[str] = set()
     for section, lines in _sections(lib, sheet, used):
         _heading(pdf, section)

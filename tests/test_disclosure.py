@@ -9,12 +9,15 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
+from netaid.diary.patterns import summary
+from netaid.diary.report import summary_pdf
 from netaid.disclosure import disclosure_lines, shipped_sources
 from netaid.handout import VisitSheet, crisis_card_pdf, visit_sheet_pdf, visit_sheet_text
 from netaid.key_card import key_card_pdf
 from netaid.models import Source
 from netaid.review_packet import packet_markdown, packet_pdf
 from netaid.vignettes import load_vignettes
+from tests.diary_samples import at, sample_diary
 from tests.test_handout import squash, text_of
 
 # Sources whose web address we could not confirm; each says why in `no_url`.
@@ -34,6 +37,7 @@ def pdfs(lib):
         "crisis card": crisis_card_pdf(lib, "Ann Lee", "NET clinic 555 0100", "Lanreotide"),
         "review packet": packet_pdf(lib, vignettes[:2], date(2026, 11, 22)),
         "key card": key_card_pdf("A" * 28, date(2026, 11, 22), lib.sources),
+        "diary summary": summary_pdf(summary(sample_diary(), 2, at(7, 23)), date(2026, 3, 8), sources=lib.sources),
     }
 
 

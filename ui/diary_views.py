@@ -13,7 +13,7 @@ from netaid.diary.report import summary_pdf
 from netaid.safe_text import plain
 from ui.diary_entry import say, stored
 from ui.diary_state import Owner, local_now
-from ui.shell import show_chart
+from ui.shell import library, show_chart
 
 PERIODS = {2: "2 weeks", 4: "4 weeks", 8: "8 weeks", 520: "All"}
 CAVEAT = "Patterns, not proof — talk to your team before cutting foods out."
@@ -76,7 +76,8 @@ def exports(owner: Owner, entries: list[Entry]) -> None:
     weeks = st.segmented_control("Summary of the last", [2, 4, 8], key="x_weeks", default=4,
                                  format_func=PERIODS.get, required=True) or 4
     c1, c2, c3 = st.columns(3)
-    c1.download_button("Summary (PDF)", lambda: summary_pdf(summary(entries, weeks, now), now.date()),
+    c1.download_button("Summary (PDF)",
+                       lambda: summary_pdf(summary(entries, weeks, now), now.date(), sources=library().sources),
                        file_name="netaid-diary-summary.pdf", mime="application/pdf", key="x_pdf", on_click="ignore",
                        icon=":material/picture_as_pdf:")
     c2.download_button("Spreadsheet (CSV)", lambda: to_csv(entries), file_name="netaid-diary.csv", mime="text/csv",
