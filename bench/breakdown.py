@@ -16,7 +16,6 @@ Writes bench/results/<out>.md and .json. Not part of the tests.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import time
 from collections import Counter
@@ -24,10 +23,9 @@ from collections import Counter
 from playwright.sync_api import sync_playwright
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from bench.common import CHROMIUM_ARGS, ROOT, chromium_path, streamlit_server
+from bench.common import CHROMIUM_ARGS, chromium_path, save_results, streamlit_server
 from bench.run import loadavg, machine, page_url, wait_idle
 
-RESULTS = ROOT / "bench" / "results"
 VARIANTS = ["", "style", "disclaimer", "style,disclaimer", "nav", "icons", "elements", "plotly"]
 
 PAGE_FACTS = """() => {
@@ -205,11 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default="breakdown")
     args = parser.parse_args(argv)
     out = run(args.loads)
-    RESULTS.mkdir(exist_ok=True)
     slim = {**out, "pages": {k: {"samples": v["samples"]} for k, v in out["pages"].items()}}
-    (RESULTS / f"{args.out}.json").write_text(json.dumps(slim, indent=1))
-    (RESULTS / f"{args.out}.md").write_text(report(out) + "\n")
-    print(report(out))
+    save_results(args.out, slim, report(out), indent=1)
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -64,3 +66,12 @@ def cpu_seconds(pid: int) -> float:
 
 def chromium_path() -> str | None:
     return os.environ.get("NETAID_CHROMIUM") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+
+
+def save_results(name: str, data: object, markdown: str | None = None, indent: int = 2) -> None:
+    """Write bench/results/NAME.json (and NAME.md with the printed table, when there is one)."""
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / f"{name}.json").write_text(json.dumps(data, indent=indent))
+    if markdown is not None:
+        (RESULTS / f"{name}.md").write_text(markdown + "\n")
+        print(markdown)

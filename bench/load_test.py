@@ -16,7 +16,7 @@ import time
 
 from playwright.async_api import async_playwright
 
-from bench.common import CHROMIUM_ARGS, IDLE, ROOT, chromium_path, cpu_seconds, rss_mb, streamlit_server
+from bench.common import CHROMIUM_ARGS, IDLE, ROOT, chromium_path, cpu_seconds, rss_mb, save_results, streamlit_server
 
 PRESETS = ["Small low-grade appendix NET", "Advanced pancreatic NET", "Lung NET", "Fast-growing carcinoma"]
 
@@ -101,9 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     args = parser.parse_args(argv)
-    (ROOT / "bench" / "results").mkdir(exist_ok=True)
     result = asyncio.run(run(args.sessions, args.seconds))
-    (ROOT / "bench" / "results" / "load.json").write_text(json.dumps(result, indent=2))
+    save_results("load", result)
     print(json.dumps(result, indent=2))
     return 0 if result["errors"] == 0 else 1
 

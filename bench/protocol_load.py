@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import random
 import shutil
@@ -33,9 +32,8 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from bench.common import ROOT, cpu_seconds, rss_mb, streamlit_server
+from bench.common import cpu_seconds, rss_mb, save_results, streamlit_server
 
-RESULTS = ROOT / "bench" / "results"
 P95_LIMIT_MS = 300.0
 PRESET_KEYS = ["preset_Small low-grade appendix NET", "preset_Advanced pancreatic NET", "preset_Lung NET",
                "preset_Fast-growing carcinoma"]
@@ -354,10 +352,7 @@ def main(argv: list[str] | None = None) -> int:
             break  # far past the limit: larger N only takes longer to fail
     results["loadavg_end"] = loadavg()
     results["largest_sessions_p95_under_limit"] = largest_passing(results["steps"])
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"{args.out}.json").write_text(json.dumps(results, indent=2))
-    (RESULTS / f"{args.out}.md").write_text(report(results) + "\n")
-    print(report(results))
+    save_results(args.out, results, report(results))
     return 0
 
 

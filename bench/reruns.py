@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import statistics
 
-from bench.common import ROOT, streamlit_server
+from bench.common import save_results, streamlit_server
 from bench.protocol_load import ProtocolSession, percentile
 from ui.registry import PAGES
 
-RESULTS = ROOT / "bench" / "results"
 # A widget inside each page's fragment (key), whose rerun is timed with the fragment id it reports.
 FRAGMENT_WIDGETS = {"grade": "ki67", "stage": "stage", "diagnosis": "kind", "glossary": "glossary_query",
                     "decide": "value_surgery", "explorer": "make_share_link"}
@@ -61,8 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default="reruns")
     args = parser.parse_args(argv)
     out = {**measure(args.runs), "baseline": measure_baseline(args.runs)}
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"{args.out}.json").write_text(json.dumps(out, indent=2))
+    save_results(args.out, out)
     for path, row in out.items():
         extra = f", fragment {row['fragment_median_ms']:.1f} ms" if "fragment_median_ms" in row else ""
         print(f"{path}: median {row['median_ms']:.1f} ms, p95 {row['p95_ms']:.1f} ms{extra}")

@@ -12,7 +12,6 @@ Writes bench/results/latest.md and latest.json and prints the table. Not part of
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import statistics
@@ -23,11 +22,10 @@ from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
-from bench.common import CHROMIUM_ARGS, IDLE, ROOT, chromium_path, rss_mb, streamlit_server
+from bench.common import CHROMIUM_ARGS, IDLE, ROOT, chromium_path, rss_mb, save_results, streamlit_server
 from bench.explorer_throughput import TARGET_US, grid
 from ui.registry import PAGES
 
-RESULTS = ROOT / "bench" / "results"
 TARGETS = {"load_ratio": 1.3, "click_ratio": 1.2, "rerun_median_ms": 10.0, "explorer_us": TARGET_US, "session_mb": 5.0}
 
 # The main interaction of each page: (description, action). Pages without one are loads only.
@@ -262,10 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         "browser": browser_numbers(args.loads, args.sessions),
         "loadavg_end": loadavg(),
     }
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"{args.out}.json").write_text(json.dumps(results, indent=2))
-    (RESULTS / f"{args.out}.md").write_text(table(results) + "\n")
-    print(table(results))
+    save_results(args.out, results, table(results))
     return 0
 
 

@@ -67,3 +67,17 @@ def test_downloaded_files_name_the_icon_font_and_plotly_apart():
                                 "names": ["MaterialSymbols-Rounded.x1.woff2"]}
     assert out["fonts"]["files"] == 2
     assert out["plotly"]["bytes"] == 5000 and out["plotly"]["load_ms"] == 300.0
+
+
+def test_save_results_writes_json_and_the_printed_table(tmp_path, monkeypatch, capsys):
+    import json
+
+    from bench import common
+
+    monkeypatch.setattr(common, "RESULTS", tmp_path / "results")
+    common.save_results("demo", {"p95_ms": 12.5}, "| a | b |", indent=1)
+    common.save_results("plain", [1, 2])
+    assert json.loads((tmp_path / "results" / "demo.json").read_text()) == {"p95_ms": 12.5}
+    assert (tmp_path / "results" / "demo.md").read_text() == "| a | b |\n"
+    assert not (tmp_path / "results" / "plain.md").exists() and (tmp_path / "results" / "plain.json").exists()
+    assert capsys.readouterr().out == "| a | b |\n"
