@@ -7,8 +7,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.registry import PAGES, PAGES_DIR
 from ui.learner import notice_restart
+from ui.registry import PAGES, PAGES_DIR
 from ui.shell import app_shell, disclaimer
 
 FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
@@ -30,7 +30,9 @@ details.netaid-disclaimer > summary > strong, details.netaid-disclaimer > summar
 /* Phone first: nothing may push the page sideways at 390 px. */
 html, body, [data-testid="stApp"], [data-testid="stMain"] { overflow-x: hidden; max-width: 100vw; }
 [data-testid="stMarkdownContainer"], [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
-[data-testid="stTable"] td *, [data-testid="stTable"] th * { overflow-wrap: anywhere !important; word-break: break-word; }
+[data-testid="stTable"] td *, [data-testid="stTable"] th * {
+  overflow-wrap: anywhere !important; word-break: break-word;
+}
 /* Tables fit the column: fixed layout and wrapping cells, never a sideways-scrolling box. */
 [data-testid="stTable"] { max-width: 100%; }
 [data-testid="stTable"] table { table-layout: fixed; width: 100%; }

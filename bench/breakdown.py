@@ -40,7 +40,8 @@ PAGE_FACTS = """() => {
     resources: res,
     dom_nodes: document.getElementsByTagName('*').length,
     element_containers: document.querySelectorAll('[data-testid="stElementContainer"]').length,
-    style_blocks: document.querySelectorAll('[data-testid="stMain"] style, [data-testid="stMarkdownContainer"] style').length,
+    style_blocks: document.querySelectorAll(
+      '[data-testid="stMain"] style, [data-testid="stMarkdownContainer"] style').length,
   };
 }"""
 
@@ -83,12 +84,17 @@ def summarize_frames(frames: list[tuple[float, bytes]]) -> dict:
 
 def classify(resources: list[dict]) -> dict:
     """Totals for the downloaded files, with the icon font and Plotly's script named apart."""
+
     def pick(test):
         chosen = [r for r in resources if test(r["name"])]
-        return {"files": len(chosen), "bytes": sum(r["bytes"] for r in chosen),
-                "last_end_ms": max((r["end"] for r in chosen), default=0.0),
-                "load_ms": max((r["end"] - r["start"] for r in chosen), default=0.0),
-                "names": [r["name"] for r in chosen][:6]}
+        return {
+            "files": len(chosen),
+            "bytes": sum(r["bytes"] for r in chosen),
+            "last_end_ms": max((r["end"] for r in chosen), default=0.0),
+            "load_ms": max((r["end"] - r["start"] for r in chosen), default=0.0),
+            "names": [r["name"] for r in chosen][:6],
+        }
+
     return {
         "all": pick(lambda n: True),
         "js": pick(lambda n: n.endswith(".js")),
@@ -108,8 +114,12 @@ def measure(browser, url: str, warm: bool) -> dict:
     frames: list[tuple[float, bytes]] = []
 
     def on_ws(ws) -> None:
-        ws.on("framereceived", lambda payload: frames.append(
-            (time.perf_counter(), payload if isinstance(payload, bytes) else payload.encode())))
+        ws.on(
+            "framereceived",
+            lambda payload: frames.append(
+                (time.perf_counter(), payload if isinstance(payload, bytes) else payload.encode())
+            ),
+        )
 
     page.on("websocket", on_ws)
     start = time.perf_counter()
@@ -119,8 +129,13 @@ def measure(browser, url: str, warm: bool) -> dict:
     facts = page.evaluate(PAGE_FACTS)
     context.close()
     first_frame_ms = (frames[0][0] - start) * 1000 if frames else None
-    return {"idle_ms": idle_ms, "first_ws_frame_ms": first_frame_ms, **{k: v for k, v in facts.items() if k != "resources"},
-            "files": classify(facts["resources"]), "ws": summarize_frames(frames)}
+    return {
+        "idle_ms": idle_ms,
+        "first_ws_frame_ms": first_frame_ms,
+        **{k: v for k, v in facts.items() if k != "resources"},
+        "files": classify(facts["resources"]),
+        "ws": summarize_frames(frames),
+    }
 
 
 def median_of(samples: list[dict], path: str) -> float | None:
@@ -135,8 +150,13 @@ def median_of(samples: list[dict], path: str) -> float | None:
 
 
 def run(loads: int) -> dict:
-    out: dict = {"machine": machine(), "loadavg_start": loadavg(), "date": time.strftime("%Y-%m-%d %H:%M"),
-                 "pages": {}, "variants": {}}
+    out: dict = {
+        "machine": machine(),
+        "loadavg_start": loadavg(),
+        "date": time.strftime("%Y-%m-%d %H:%M"),
+        "pages": {},
+        "variants": {},
+    }
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         with streamlit_server("app.py") as (url, _):
@@ -155,16 +175,40 @@ def run(loads: int) -> dict:
     return out
 
 
-KEYS = ["idle_ms", "response_end", "dom_content_loaded", "first_ws_frame_ms", "ws.first_to_last_ms", "ws.frames",
-        "ws.bytes", "ws.largest_bytes", "files.all.bytes", "files.icon_font.bytes", "files.icon_font.last_end_ms",
-        "files.plotly.bytes", "files.plotly.last_end_ms", "dom_nodes", "element_containers"]
-LABELS = {"idle_ms": "load to idle (ms)", "response_end": "HTML received (ms)", "dom_content_loaded": "DOMContentLoaded (ms)",
-          "first_ws_frame_ms": "first websocket frame (ms)", "ws.first_to_last_ms": "first to last frame (ms)",
-          "ws.frames": "frames received", "ws.bytes": "websocket bytes", "ws.largest_bytes": "largest frame (bytes)",
-          "files.all.bytes": "files downloaded (bytes)", "files.icon_font.bytes": "icon font (bytes)",
-          "files.icon_font.last_end_ms": "icon font done (ms)", "files.plotly.bytes": "Plotly script (bytes)",
-          "files.plotly.last_end_ms": "Plotly script done (ms)", "dom_nodes": "DOM nodes",
-          "element_containers": "Streamlit elements"}
+KEYS = [
+    "idle_ms",
+    "response_end",
+    "dom_content_loaded",
+    "first_ws_frame_ms",
+    "ws.first_to_last_ms",
+    "ws.frames",
+    "ws.bytes",
+    "ws.largest_bytes",
+    "files.all.bytes",
+    "files.icon_font.bytes",
+    "files.icon_font.last_end_ms",
+    "files.plotly.bytes",
+    "files.plotly.last_end_ms",
+    "dom_nodes",
+    "element_containers",
+]
+LABELS = {
+    "idle_ms": "load to idle (ms)",
+    "response_end": "HTML received (ms)",
+    "dom_content_loaded": "DOMContentLoaded (ms)",
+    "first_ws_frame_ms": "first websocket frame (ms)",
+    "ws.first_to_last_ms": "first to last frame (ms)",
+    "ws.frames": "frames received",
+    "ws.bytes": "websocket bytes",
+    "ws.largest_bytes": "largest frame (bytes)",
+    "files.all.bytes": "files downloaded (bytes)",
+    "files.icon_font.bytes": "icon font (bytes)",
+    "files.icon_font.last_end_ms": "icon font done (ms)",
+    "files.plotly.bytes": "Plotly script (bytes)",
+    "files.plotly.last_end_ms": "Plotly script done (ms)",
+    "dom_nodes": "DOM nodes",
+    "element_containers": "Streamlit elements",
+}
 
 
 def fmt(value: float | None) -> str:
@@ -175,11 +219,19 @@ def fmt(value: float | None) -> str:
 
 def report(out: dict) -> str:
     names = list(out["pages"])
-    lines = [f"Machine: {out['machine']}; {out['date']}; load average {out['loadavg_start']} → {out['loadavg_end']}. "
-             "Medians of the samples.", "", "## NETaid pages", "",
-             "| measure | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
+    lines = [
+        f"Machine: {out['machine']}; {out['date']}; load average {out['loadavg_start']} → {out['loadavg_end']}. "
+        "Medians of the samples.",
+        "",
+        "## NETaid pages",
+        "",
+        "| measure | " + " | ".join(names) + " |",
+        "|---|" + "---|" * len(names),
+    ]
     for key in KEYS:
-        lines.append(f"| {LABELS[key]} | " + " | ".join(fmt(median_of(out['pages'][n]['samples'], key)) for n in names) + " |")
+        lines.append(
+            f"| {LABELS[key]} | " + " | ".join(fmt(median_of(out["pages"][n]["samples"], key)) for n in names) + " |"
+        )
     lines += ["", "Websocket bytes by kind (cold, first sample):", ""]
     for n in names:
         if n.endswith("cold"):
@@ -187,13 +239,19 @@ def report(out: dict) -> str:
             counts = out["pages"][n]["samples"][0]["ws"]["frames_by_kind"]
             lines.append(f"- {n}: " + ", ".join(f"{k} {counts[k]}× {v:,} B" for k, v in list(kinds.items())[:8]))
     base = median_of(out["variants"]["baseline"]["samples"], "idle_ms") or 0.0
-    lines += ["", "## One shell part at a time on the hello-world page (cold loads)", "",
-              "| parts added | load to idle (ms) | minus baseline (ms) | websocket bytes | files (bytes) | DOM nodes |",
-              "|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        "## One shell part at a time on the hello-world page (cold loads)",
+        "",
+        "| parts added | load to idle (ms) | minus baseline (ms) | websocket bytes | files (bytes) | DOM nodes |",
+        "|---|---|---|---|---|---|",
+    ]
     for name, v in out["variants"].items():
         idle = median_of(v["samples"], "idle_ms") or 0.0
-        lines.append(f"| {name} | {idle:,.0f} | {idle - base:+,.0f} | {fmt(median_of(v['samples'], 'ws.bytes'))} | "
-                     f"{fmt(median_of(v['samples'], 'files.all.bytes'))} | {fmt(median_of(v['samples'], 'dom_nodes'))} |")
+        lines.append(
+            f"| {name} | {idle:,.0f} | {idle - base:+,.0f} | {fmt(median_of(v['samples'], 'ws.bytes'))} | "
+            f"{fmt(median_of(v['samples'], 'files.all.bytes'))} | {fmt(median_of(v['samples'], 'dom_nodes'))} |"
+        )
     return "\n".join(lines)
 
 

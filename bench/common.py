@@ -9,15 +9,22 @@ import subprocess
 import sys
 import time
 import urllib.request
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def free_port() -> int:
@@ -27,15 +34,33 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(script: str, env: dict[str, str] | None = None,
-                     prefix: list[str] | None = None) -> Iterator[tuple[str, int]]:
+def streamlit_server(
+    script: str, env: dict[str, str] | None = None, prefix: list[str] | None = None
+) -> Iterator[tuple[str, int]]:
     """Serve `script` on a free loopback port; yield (url, server pid). `prefix` wraps the
     command (e.g. ["taskset", "-c", "0"] pins the server to one core; exec keeps the pid)."""
     port = free_port()
     proc = subprocess.Popen(
-        [*(prefix or []), sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})},
+        [
+            *(prefix or []),
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            script,
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, **(env or {})},
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

@@ -12,9 +12,9 @@ import platform
 import statistics
 import time
 
-from netaid.content import load_library
-from netaid.profile import PROFILE_FIELDS, parse_profile
-from netaid.rules import Explorer
+from netaid.content.library import load_library
+from netaid.explorer.profile import PROFILE_FIELDS, parse_profile
+from netaid.explorer.rules import Explorer
 
 TARGET_US = 100.0
 
@@ -36,10 +36,23 @@ def main() -> None:
         runs.append((time.perf_counter() - start) / len(profiles) * 1e6)
     median = statistics.median(runs)
     verdict = "meets" if median <= TARGET_US else "MISSES"
-    print(f"| explorer, full grid ({len(profiles):,} profiles) | {median:.1f} µs/profile | target ≤ {TARGET_US:g} µs | {verdict} |")
-    print(json.dumps({"benchmark": "explorer_full_grid", "profiles": len(profiles), "us_per_profile": round(median, 2),
-                      "runs_us": [round(r, 2) for r in runs], "target_us": TARGET_US, "machine": platform.platform(),
-                      "python": platform.python_version()}))
+    print(
+        f"| explorer, full grid ({len(profiles):,} profiles) | {median:.1f} µs/profile | target ≤ "
+        f"{TARGET_US:g} µs | {verdict} |"
+    )
+    print(
+        json.dumps(
+            {
+                "benchmark": "explorer_full_grid",
+                "profiles": len(profiles),
+                "us_per_profile": round(median, 2),
+                "runs_us": [round(r, 2) for r in runs],
+                "target_us": TARGET_US,
+                "machine": platform.platform(),
+                "python": platform.python_version(),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -45,7 +45,7 @@ async def session(browser, url: str, number: int, stop_at: float, clicks: list[f
         while time.monotonic() < stop_at:
             await page.goto(f"{url}/explorer", wait_until="commit")
             await idle(page)
-            for preset in PRESETS[number % 2:: 2]:
+            for preset in PRESETS[number % 2 :: 2]:
                 await click(lambda p=preset: page.get_by_role("button", name=p).click())
             await page.goto(f"{url}/quiz", wait_until="commit")
             await idle(page)
@@ -53,10 +53,14 @@ async def session(browser, url: str, number: int, stop_at: float, clicks: list[f
             for _ in range(3):
                 if time.monotonic() >= stop_at:
                     break
-                await click(lambda: page.locator("[data-testid='stMain'] input[type=radio], [data-testid='stMain'] input[type=checkbox]").first.check(force=True))
+                await click(
+                    lambda: page.locator(
+                        "[data-testid='stMain'] input[type=radio], [data-testid='stMain'] input[type=checkbox]"
+                    ).first.check(force=True)
+                )
                 check = page.get_by_role("button", name="Check answer")
                 if await check.is_enabled():
-                    await click(lambda: check.click())
+                    await click(check.click)
                     await click(lambda: page.get_by_role("button", name="Next question").click())
     except Exception as exc:  # a timeout or a missing element counts as an error
         if time.monotonic() < stop_at:
@@ -68,7 +72,9 @@ async def session(browser, url: str, number: int, stop_at: float, clicks: list[f
 async def run(sessions: int, seconds: float) -> dict:
     clicks: list[float] = []
     errors: list[str] = []
-    with streamlit_server("app.py", env={"NETAID_DATABASE_URL": "sqlite:///" + str(ROOT / "bench" / "results" / "load.sqlite3")}) as (url, pid):
+    with streamlit_server(
+        "app.py", env={"NETAID_DATABASE_URL": "sqlite:///" + str(ROOT / "bench" / "results" / "load.sqlite3")}
+    ) as (url, pid):
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
             cpu_before, rss_before = cpu_seconds(pid), rss_mb(pid)
@@ -88,11 +94,16 @@ async def run(sessions: int, seconds: float) -> dict:
             await browser.close()
     ordered = sorted(clicks)
     return {
-        "sessions": sessions, "seconds": seconds, "clicks": len(clicks), "errors": len(errors), "error_samples": errors[:10],
+        "sessions": sessions,
+        "seconds": seconds,
+        "clicks": len(clicks),
+        "errors": len(errors),
+        "error_samples": errors[:10],
         "click_p50_s": statistics.median(ordered) if ordered else None,
         "click_p95_s": ordered[int(0.95 * (len(ordered) - 1))] if ordered else None,
         "server_cpu_percent_of_one_core": round(100 * cpu / wall, 1),
-        "server_rss_start_mb": round(rss_before, 1), "server_rss_peak_mb": round(max(peak), 1),
+        "server_rss_start_mb": round(rss_before, 1),
+        "server_rss_peak_mb": round(max(peak), 1),
     }
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import random
 import shutil
@@ -35,10 +36,17 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from bench.common import cpu_seconds, rss_mb, save_results, streamlit_server
 
 P95_LIMIT_MS = 300.0
-PRESET_KEYS = ["preset_Small low-grade appendix NET", "preset_Advanced pancreatic NET", "preset_Lung NET",
-               "preset_Fast-growing carcinoma"]
-FINAL = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
-         ForwardMsg.FINISHED_WITH_COMPILE_ERROR}
+PRESET_KEYS = [
+    "preset_Small low-grade appendix NET",
+    "preset_Advanced pancreatic NET",
+    "preset_Lung NET",
+    "preset_Fast-growing carcinoma",
+]
+FINAL = {
+    ForwardMsg.FINISHED_SUCCESSFULLY,
+    ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
+    ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
+}
 
 
 def percentile(values: Sequence[float], q: float) -> float:
@@ -93,8 +101,14 @@ class ProtocolSession:
         self.frames_in = 0
 
     async def open(self) -> None:
-        self.ws = await websockets.connect(self.ws_url, subprotocols=["streamlit"], max_size=None,
-                                           compression=None, open_timeout=60, ping_interval=None)
+        self.ws = await websockets.connect(
+            self.ws_url,
+            subprotocols=["streamlit"],
+            max_size=None,
+            compression=None,
+            open_timeout=60,
+            ping_interval=None,
+        )
 
     async def close(self) -> None:
         if self.ws is not None:
@@ -106,8 +120,9 @@ class ProtocolSession:
     def keys_starting(self, prefix: str) -> list[Widget]:
         return [w for w in self.widgets.values() if (widget_key(w.id) or "").startswith(prefix)]
 
-    async def rerun(self, page: str | None = None, trigger: Widget | None = None, fragment_id: str = "",
-                    timeout: float = 120) -> float:
+    async def rerun(
+        self, page: str | None = None, trigger: Widget | None = None, fragment_id: str = "", timeout: float = 120
+    ) -> float:
         """Send one rerun_script BackMsg; return the milliseconds until its final script_finished."""
         msg = BackMsg()
         state = msg.rerun_script
@@ -163,15 +178,21 @@ class ProtocolSession:
         widget_id = getattr(proto, "id", "")
         if widget_id and widget_id.startswith("$$ID"):
             self.widgets[tuple(fwd.metadata.delta_path)] = Widget(
-                kind, widget_id, getattr(proto, "label", ""), delta.fragment_id, list(getattr(proto, "options", [])))
+                kind, widget_id, getattr(proto, "label", ""), delta.fragment_id, list(getattr(proto, "options", []))
+            )
 
 
 async def think(low: float, high: float) -> None:
     await asyncio.sleep(random.uniform(low, high))
 
 
-async def drive(session: ProtocolSession, stop_at: float, think_s: tuple[float, float],
-                times: list[float], kinds: dict[str, list[float]]) -> None:
+async def drive(
+    session: ProtocolSession,
+    stop_at: float,
+    think_s: tuple[float, float],
+    times: list[float],
+    kinds: dict[str, list[float]],
+) -> None:
     """The explorer (every preset), then a quiz round of five questions, again and again."""
 
     async def step(name: str, **kwargs) -> None:
@@ -233,8 +254,9 @@ async def drive(session: ProtocolSession, stop_at: float, think_s: tuple[float, 
             await step("quiz back", trigger=done)
 
 
-async def run_step(ws_url: str, pid: int, sessions: int, seconds: float, think_s: tuple[float, float],
-                   ramp_s: float) -> dict:
+async def run_step(
+    ws_url: str, pid: int, sessions: int, seconds: float, think_s: tuple[float, float], ramp_s: float
+) -> dict:
     times: list[float] = []
     kinds: dict[str, list[float]] = {}
     rss_before = rss_mb(pid)
@@ -249,10 +271,8 @@ async def run_step(ws_url: str, pid: int, sessions: int, seconds: float, think_s
         except Exception as exc:  # a session that breaks is an error, the others go on
             client.errors.append(f"{type(exc).__name__}: {str(exc)[:80]}")
         finally:
-            try:
+            with contextlib.suppress(Exception):
                 await client.close()
-            except Exception:
-                pass
 
     start_cpu, start = cpu_seconds(pid), time.monotonic()
     stop_at = start + ramp_s + seconds
@@ -271,8 +291,10 @@ async def run_step(ws_url: str, pid: int, sessions: int, seconds: float, think_s
         "p50_ms": percentile(times, 50),
         "p95_ms": percentile(times, 95),
         "max_ms": max(times, default=float("nan")),
-        "by_action": {name: {"n": len(v), "p50_ms": percentile(v, 50), "p95_ms": percentile(v, 95)}
-                      for name, v in sorted(kinds.items())},
+        "by_action": {
+            name: {"n": len(v), "p50_ms": percentile(v, 50), "p95_ms": percentile(v, 95)}
+            for name, v in sorted(kinds.items())
+        },
         "errors": len(errors),
         "error_samples": sorted(set(errors))[:5],
         "server_cpu_core_share": cpu / elapsed,
@@ -289,23 +311,41 @@ def report(results: dict) -> str:
     lines = [
         f"Server pinned to {results['server_cpus']}; client pinned to {results['client_cpus']}; "
         f"think time {results['think_s'][0]:g}–{results['think_s'][1]:g} s between clicks; "
-        f"{results['seconds']:g} s per step; {results['machine']}; load average {results['loadavg_start']} → {results['loadavg_end']}.",
+        f"{results['seconds']:g} s per step; {results['machine']}; load average "
+        f"{results['loadavg_start']} → {results['loadavg_end']}.",
         "",
-        "| sessions | reruns | reruns/s | p50 (ms) | p95 (ms) | errors | server CPU (share of a core) | CPU per rerun (ms) | RSS per session (MB) |",
+        "| sessions | reruns | reruns/s | p50 (ms) | p95 (ms) | errors | server CPU (share of a "
+        "core) | CPU per rerun (ms) | RSS per session (MB) |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for s in results["steps"]:
         lines.append(
             f"| {s['sessions']} | {s['reruns']} | {s['reruns_per_s']:.1f} | {s['p50_ms']:.0f} | {s['p95_ms']:.0f} | "
             f"{s['errors']} | {s['server_cpu_core_share']:.2f} | {s['server_cpu_ms_per_rerun']:.1f} | "
-            f"{s['rss_per_session_mb']:.2f} |")
+            f"{s['rss_per_session_mb']:.2f} |"
+        )
     best = results.get("largest_sessions_p95_under_limit")
-    lines += ["", f"Largest N with p95 < {P95_LIMIT_MS:g} ms and no errors: {best if best is not None else 'none of the steps'}."]
+    lines += [
+        "",
+        f"Largest N with p95 < {P95_LIMIT_MS:g} ms and no errors: {best if best is not None else 'none of the steps'}.",
+    ]
     last = results["steps"][-1]
-    lines += ["", f"Per action at {last['sessions']} sessions:", "",
-              "| action | n | p50 (ms) | p95 (ms) |", "|---|---|---|---|"]
+    lines += [
+        "",
+        f"Per action at {last['sessions']} sessions:",
+        "",
+        "| action | n | p50 (ms) | p95 (ms) |",
+        "|---|---|---|---|",
+    ]
     lines += [f"| {name} | {a['n']} | {a['p50_ms']:.0f} | {a['p95_ms']:.0f} |" for name, a in last["by_action"].items()]
     return "\n".join(lines)
+
+
+async def _warm_up(session: ProtocolSession) -> None:
+    await session.open()
+    await session.rerun(page="explorer")
+    await session.rerun(page="quiz")
+    await session.close()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -313,8 +353,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, default=200, help="concurrent sessions (the largest with --search)")
     parser.add_argument("--seconds", type=float, default=40, help="measured time per step, after the ramp")
     parser.add_argument("--ramp", type=float, default=20, help="seconds over which sessions connect")
-    parser.add_argument("--think", type=float, nargs=2, default=(3.0, 7.0), metavar=("MIN", "MAX"),
-                        help="seconds a person waits between clicks (uniform)")
+    parser.add_argument(
+        "--think",
+        type=float,
+        nargs=2,
+        default=(3.0, 7.0),
+        metavar=("MIN", "MAX"),
+        help="seconds a person waits between clicks (uniform)",
+    )
     parser.add_argument("--search", action="store_true", help="step N up to --sessions; report the largest passing N")
     parser.add_argument("--steps", type=int, nargs="*", default=None, help="session counts for --search")
     parser.add_argument("--out", default="protocol_load", help="result file name in bench/results")
@@ -324,30 +370,38 @@ def main(argv: list[str] | None = None) -> int:
     pin = ["taskset", "-c", "0"] if shutil.which("taskset") and (os.cpu_count() or 1) > 1 else []
     if pin:
         os.sched_setaffinity(0, {1})  # the client on the other core
-    counts = sorted(set(args.steps or [n for n in (25, 50, 100, 150, 200, 300, 400) if n <= args.sessions]
-                        + [args.sessions])) if args.search else [args.sessions]
+    counts = (
+        sorted(
+            set(args.steps or [n for n in (25, 50, 100, 150, 200, 300, 400) if n <= args.sessions] + [args.sessions])
+        )
+        if args.search
+        else [args.sessions]
+    )
     from bench.run import loadavg, machine
 
-    results = {"server_cpus": "core 0" if pin else "all cores (taskset missing)",
-               "client_cpus": "core 1" if pin else "all cores", "think_s": list(args.think), "seconds": args.seconds,
-               "machine": machine(), "loadavg_start": loadavg(), "steps": []}
+    results = {
+        "server_cpus": "core 0" if pin else "all cores (taskset missing)",
+        "client_cpus": "core 1" if pin else "all cores",
+        "think_s": list(args.think),
+        "seconds": args.seconds,
+        "machine": machine(),
+        "loadavg_start": loadavg(),
+        "steps": [],
+    }
     for count in counts:
         # A fresh server per step, so one step's sessions never weigh on the next.
         with streamlit_server(args.app, prefix=pin) as (url, pid):
             ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
             warm = ProtocolSession(ws_url)  # load content and caches once, as a running server has
 
-            async def warm_up() -> None:
-                await warm.open()
-                await warm.rerun(page="explorer")
-                await warm.rerun(page="quiz")
-                await warm.close()
-
-            asyncio.run(warm_up())
+            asyncio.run(_warm_up(warm))
             step = asyncio.run(run_step(ws_url, pid, count, args.seconds, tuple(args.think), args.ramp))
         results["steps"].append(step)
-        print(f"{count} sessions: p50 {step['p50_ms']:.0f} ms, p95 {step['p95_ms']:.0f} ms, {step['errors']} errors, "
-              f"CPU {step['server_cpu_core_share']:.2f} core, {step['reruns']} reruns", flush=True)
+        print(
+            f"{count} sessions: p50 {step['p50_ms']:.0f} ms, p95 {step['p95_ms']:.0f} ms, {step['errors']} errors, "
+            f"CPU {step['server_cpu_core_share']:.2f} core, {step['reruns']} reruns",
+            flush=True,
+        )
         if args.search and (step["errors"] or step["p95_ms"] >= P95_LIMIT_MS * 3):
             break  # far past the limit: larger N only takes longer to fail
     results["loadavg_end"] = loadavg()

@@ -18,8 +18,14 @@ from bench.protocol_load import ProtocolSession, percentile
 from ui.registry import PAGES
 
 # A widget inside each page's fragment (key), whose rerun is timed with the fragment id it reports.
-FRAGMENT_WIDGETS = {"grade": "ki67", "stage": "stage", "diagnosis": "kind", "glossary": "glossary_query",
-                    "decide": "value_surgery", "explorer": "make_share_link"}
+FRAGMENT_WIDGETS = {
+    "grade": "ki67",
+    "stage": "stage",
+    "diagnosis": "kind",
+    "glossary": "glossary_query",
+    "decide": "value_surgery",
+    "explorer": "make_share_link",
+}
 
 
 async def page_reruns(ws_url: str, path: str, runs: int) -> dict:

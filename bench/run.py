@@ -31,15 +31,27 @@ TARGETS = {"load_ratio": 1.3, "click_ratio": 1.2, "rerun_median_ms": 10.0, "expl
 # The main interaction of each page: (description, action). Pages without one are loads only.
 CLICKS = {
     "learn": ("open the table under the chart", lambda p: p.get_by_text("Show these numbers as a table").first.click()),
-    "grade": ("enter a Ki-67 value", lambda p: (p.get_by_label("Ki-67 index (percent of cells)").fill("12"), p.keyboard.press("Enter"))),
+    "grade": (
+        "enter a Ki-67 value",
+        lambda p: (p.get_by_label("Ki-67 index (percent of cells)").fill("12"), p.keyboard.press("Enter")),
+    ),
     "stage": ("pick 'Metastatic'", lambda p: p.get_by_text("Metastatic", exact=True).click()),
-    "diagnosis": ("filter to scans with a tracer", lambda p: p.get_by_text("Scans with a tracer (nuclear medicine)", exact=True).first.click()),
+    "diagnosis": (
+        "filter to scans with a tracer",
+        lambda p: p.get_by_text("Scans with a tracer (nuclear medicine)", exact=True).first.click(),
+    ),
     "explorer": ("click a preset", lambda p: p.get_by_role("button", name="Advanced pancreatic NET").click()),
-    "decide": ("move a value slider", lambda p: (p.get_by_role("slider").first.focus(), p.keyboard.press("ArrowRight"))),
+    "decide": (
+        "move a value slider",
+        lambda p: (p.get_by_role("slider").first.focus(), p.keyboard.press("ArrowRight")),
+    ),
     "quiz": ("start a practice round", lambda p: p.get_by_role("button", name="Start practice").click()),
     "present": ("show the answer", lambda p: p.get_by_role("button", name="Show the answer").click()),
-    "glossary": ("search the glossary", lambda p: (p.get_by_label("Find a word").fill("grade"), p.keyboard.press("Enter"))),
-    "visit_sheet": ("tick a question", lambda p: (p.get_by_text("After a diagnosis").click())),
+    "glossary": (
+        "search the glossary",
+        lambda p: (p.get_by_label("Find a word").fill("grade"), p.keyboard.press("Enter")),
+    ),
+    "visit_sheet": ("tick a question", lambda p: p.get_by_text("After a diagnosis").click()),
 }
 
 
@@ -116,8 +128,10 @@ def browser_numbers(loads: int, sessions: int) -> dict:
                 if path in CLICKS:
                     what, action = CLICKS[path]
                     try:
-                        row |= {"click": what,
-                                "click_s": statistics.median(timed_click(browser, address, action) for _ in range(loads))}
+                        row |= {
+                            "click": what,
+                            "click_s": statistics.median(timed_click(browser, address, action) for _ in range(loads)),
+                        }
                     except Exception as exc:  # report the page, keep measuring the others
                         row |= {"click_error": f"{what}: {type(exc).__name__}"}
                 rows[path] = row
@@ -148,8 +162,12 @@ def browser_numbers(loads: int, sessions: int) -> dict:
                 contexts.append(ctx)
             time.sleep(1)
             many = rss_mb(pid)
-            out["memory"] = {"rss_1_session_mb": one, "sessions": sessions + 1, "rss_n_sessions_mb": many,
-                             "per_session_mb": (many - one) / sessions}
+            out["memory"] = {
+                "rss_1_session_mb": one,
+                "sessions": sessions + 1,
+                "rss_n_sessions_mb": many,
+                "per_session_mb": (many - one) / sessions,
+            }
             for ctx in contexts:
                 ctx.close()
         browser.close()
@@ -170,14 +188,17 @@ def baseline_rerun(runs: int = 30) -> dict:
 
 
 def content_load_seconds() -> float:
-    code = "import time; t = time.perf_counter(); from netaid.content import collect; collect(); print(time.perf_counter() - t)"
+    code = (
+        "import time; t = time.perf_counter(); from netaid.content.library import collect; "
+        "collect(); print(time.perf_counter() - t)"
+    )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     return float(result.stdout.strip())
 
 
 def explorer_us() -> float:
-    from netaid.content import load_library
-    from netaid.rules import Explorer
+    from netaid.content.library import load_library
+    from netaid.explorer.rules import Explorer
 
     engine, profiles = Explorer(load_library()), grid()
     start = time.perf_counter()
@@ -196,18 +217,25 @@ def table(results: dict) -> str:
         f"Machine: {results['machine']}; Python {results['python']}; {results['date']}; "
         f"load average {results.get('loadavg_start', '?')} at the start, {results.get('loadavg_end', '?')} at the end.",
         "",
-        "| page | cold load (s) | cold ÷ baseline | warm load (s) | warm ÷ baseline | main click | click (s) | click ÷ baseline | rerun median (ms) | rerun p95 (ms) | fragment rerun median (ms) |",
+        "| page | cold load (s) | cold ÷ baseline | warm load (s) | warm ÷ baseline | main click | "
+        "click (s) | click ÷ baseline | rerun median (ms) | rerun p95 (ms) | fragment rerun median (ms) |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for path, row in results["browser"]["pages"].items():
         rerun = results["reruns"][path]
-        click = (f"{row['click']} | {row['click_s']:.2f} | {row['click_ratio']:.2f} ({ok(row['click_ratio'], TARGETS['click_ratio'])})"
-                 if "click" in row else (f"{row['click_error']} | failed | —" if "click_error" in row else "— | — | —"))
+        click = (
+            f"{row['click']} | {row['click_s']:.2f} | {row['click_ratio']:.2f} "
+            f"({ok(row['click_ratio'], TARGETS['click_ratio'])})"
+            if "click" in row
+            else (f"{row['click_error']} | failed | —" if "click_error" in row else "— | — | —")
+        )
         fragment = f"{rerun['fragment_median_ms']:.1f}" if "fragment_median_ms" in rerun else "—"
         lines.append(
-            f"| {row['title']} | {row['load_s']:.2f} | {row['load_ratio']:.2f} ({ok(row['load_ratio'], TARGETS['load_ratio'])}) | "
+            f"| {row['title']} | {row['load_s']:.2f} | {row['load_ratio']:.2f} "
+            f"({ok(row['load_ratio'], TARGETS['load_ratio'])}) | "
             f"{row['warm_s']:.2f} | {row['warm_ratio']:.2f} ({ok(row['warm_ratio'], TARGETS['load_ratio'])}) | "
-            f"{click} | {rerun['median_ms']:.1f} ({ok(rerun['median_ms'], TARGETS['rerun_median_ms'])}) | {rerun['p95_ms']:.1f} | "
+            f"{click} | {rerun['median_ms']:.1f} "
+            f"({ok(rerun['median_ms'], TARGETS['rerun_median_ms'])}) | {rerun['p95_ms']:.1f} | "
             f"{fragment} |"
         )
     b, m = results["browser"], results["browser"]["memory"]
@@ -217,15 +245,23 @@ def table(results: dict) -> str:
         f"- Baseline hello-world page (same run, median of samples before and after NETaid's pages): cold load "
         f"{b['baseline_load_s']:.2f} s ({drift('baseline_load_s')}), warm load {b['baseline_warm_s']:.2f} s "
         f"({drift('baseline_warm_s')}), click {b['baseline_click_s']:.2f} s ({drift('baseline_click_s')}).",
-        *([f"- Hello-world baseline full rerun over the protocol: median {results['baseline_rerun']['median_ms']:.1f} ms, "
-            f"p95 {results['baseline_rerun']['p95_ms']:.1f} ms."] if "baseline_rerun" in results else []),
+        *(
+            [
+                f"- Hello-world baseline full rerun over the protocol: median "
+                f"{results['baseline_rerun']['median_ms']:.1f} ms, "
+                f"p95 {results['baseline_rerun']['p95_ms']:.1f} ms."
+            ]
+            if "baseline_rerun" in results
+            else []
+        ),
         f"- Content load and validation, cold process: {results['content_load_s'] * 1000:.0f} ms.",
         f"- Explorer over the full profile grid: {results['explorer_us']:.1f} µs per profile "
         f"({ok(results['explorer_us'], TARGETS['explorer_us'])}; target ≤ {TARGETS['explorer_us']:g} µs).",
         f"- Server memory: {m['rss_1_session_mb']:.0f} MB with 1 session, {m['rss_n_sessions_mb']:.0f} MB with "
         f"{m['sessions']}; {m['per_session_mb']:.2f} MB per extra session "
         f"({ok(m['per_session_mb'], TARGETS['session_mb'])}; target ≤ {TARGETS['session_mb']:g} MB).",
-        f"- Targets: load ≤ {TARGETS['load_ratio']}× baseline cold and warm, click ≤ {TARGETS['click_ratio']}× baseline, "
+        f"- Targets: load ≤ {TARGETS['load_ratio']}× baseline cold and warm, click ≤ "
+        f"{TARGETS['click_ratio']}× baseline, "
         f"rerun median ≤ {TARGETS['rerun_median_ms']:g} ms (server time of a full rerun over Streamlit's websocket "
         f"protocol, from the rerun request to script_finished; bench/reruns.py).",
     ]
@@ -233,8 +269,18 @@ def table(results: dict) -> str:
 
 
 def machine() -> str:
-    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                  if line.startswith("model name")), "unknown CPU") if Path("/proc/cpuinfo").exists() else "unknown CPU"
+    model = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            "unknown CPU",
+        )
+        if Path("/proc/cpuinfo").exists()
+        else "unknown CPU"
+    )
     return f"{platform.platform()}, {model}, {os.cpu_count()} cores"
 
 
@@ -246,7 +292,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--loads", type=int, default=5, help="loads and clicks per page (median taken)")
     parser.add_argument("--sessions", type=int, default=10, help="extra browser sessions for the memory figure")
-    parser.add_argument("--out", default="latest", help="name of the result files in bench/results (NAME.md, NAME.json)")
+    parser.add_argument(
+        "--out", default="latest", help="name of the result files in bench/results (NAME.md, NAME.json)"
+    )
     args = parser.parse_args(argv)
     results = {
         "machine": machine(),

@@ -50,8 +50,10 @@ if "disclaimer" in PARTS:
 if "nav" in PARTS or "icons" in PARTS:
     from ui.registry import PAGES
 
-    pages = [st.Page(hello, title=title, icon=icon if "icons" in PARTS else None, url_path=url, default=(i == 0))
-             for i, (_, title, icon, url) in enumerate(PAGES)]
+    pages = [
+        st.Page(hello, title=title, icon=icon if "icons" in PARTS else None, url_path=url, default=(i == 0))
+        for i, (_, title, icon, url) in enumerate(PAGES)
+    ]
     st.navigation(pages, expanded=True).run()
 else:
     hello()

@@ -6,16 +6,17 @@ import argparse
 import json
 import math
 import sys
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 from typing import TextIO
 
-from netaid.content import DATA_DIR, QUIZ_DIR, Library, collect, load_library
+from netaid.content.library import Library, collect, load_library
+from netaid.content.readability import MAX_GRADE, MAX_MEDIAN, median_grade, score_all
+from netaid.content.source_dates import source_warnings
+from netaid.content.yamldoc import ContentError
+from netaid.explorer.profile import ProfileError
 from netaid.grading import GradeInputError, grade_tumor
-from netaid.profile import ProfileError
-from netaid.source_dates import source_warnings
-from netaid.yamldoc import ContentError
-from netaid.readability import MAX_GRADE, MAX_MEDIAN, median_grade, score_all
+from netaid.paths import DATA_DIR, QUIZ_DIR
 
 
 class UsageError(Exception):
@@ -92,8 +93,12 @@ def _depth(value: object, limit: int) -> int:
     depth, level = 0, [value]
     while level and depth <= limit:
         depth += 1
-        level = [child for item in level if isinstance(item, (list, dict))
-                 for child in (item.values() if isinstance(item, dict) else item)]
+        level = [
+            child
+            for item in level
+            if isinstance(item, (list, dict))
+            for child in (item.values() if isinstance(item, dict) else item)
+        ]
         level = [item for item in level if isinstance(item, (list, dict))]
     return depth
 
@@ -126,7 +131,7 @@ def _read_json(name: str) -> object:
 
 
 def cmd_explore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from netaid.rules import Explorer  # the explorer needs the full library; import it only here
+    from netaid.explorer.rules import Explorer  # the explorer needs the full library; import it only here
 
     data = _read_json(args.profile)
     explorer = Explorer(load_library(args.data, args.quizzes))
@@ -143,7 +148,7 @@ def cmd_explore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_quiz_bank(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from netaid.quiz import as_dict, authored_questions, topic_of
+    from netaid.quiz.rounds import as_dict, authored_questions, topic_of
 
     library = load_library(args.data, args.quizzes)
     if args.topic is not None and args.topic not in library.quiz_banks:
@@ -162,12 +167,12 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def cmd_visit_sheet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from netaid.handout import VisitSheet, visit_sheet_pdf, visit_sheet_text
-    from netaid.profile import parse_profile
-    from netaid.wording import describe_profile
+    from netaid.explorer.profile import parse_profile
+    from netaid.explorer.wording import describe_profile
+    from netaid.outputs.visit_sheet import VisitSheet, visit_sheet_pdf, visit_sheet_text
 
     library = load_library(args.data, args.quizzes)
-    known = {o.id: o.name for o in library.options.options}
+    known = library.option_names
     option_ids = [o for o in (args.options or "").split(",") if o]
     unknown = [o for o in option_ids if o not in known]
     if unknown:
@@ -178,8 +183,8 @@ def cmd_visit_sheet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             profile = parse_profile(_read_json(args.profile))
         except ProfileError as error:
             raise UsageError(f"{args.profile}: {error}") from None
-        situation = describe_profile(profile, {s.id: s.name for s in library.sites.sites}, known)
-        from netaid.rules import Explorer  # trial figures on the sheet only where they fit the situation
+        situation = describe_profile(profile, library)
+        from netaid.explorer.rules import Explorer  # trial figures on the sheet only where they fit the situation
 
         shown = {o.id: o for o in Explorer(library).explore_parsed(profile).options}
     questions = []
@@ -190,8 +195,9 @@ def cmd_visit_sheet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             questions = [q.strip() for q in Path(args.questions).read_text(encoding="utf-8").splitlines() if q.strip()]
         except (OSError, UnicodeDecodeError) as error:
             raise UsageError(f"cannot read {args.questions}: {error}") from None
-    sheet = VisitSheet(situation=situation, option_ids=option_ids, questions=questions, notes=args.notes or "",
-                       shown=shown)
+    sheet = VisitSheet(
+        situation=situation, option_ids=option_ids, questions=questions, notes=args.notes or "", shown=shown
+    )
     if args.output.suffix.lower() == ".txt":
         _write(args.output, visit_sheet_text(library, sheet).encode("utf-8"))
     else:
@@ -201,7 +207,7 @@ def cmd_visit_sheet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_crisis_card(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from netaid.handout import crisis_card_pdf
+    from netaid.outputs.crisis_card import crisis_card_pdf
 
     library = load_library(args.data, args.quizzes)
     try:
@@ -214,8 +220,8 @@ def cmd_crisis_card(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_review_packet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from netaid.review_packet import packet_markdown, packet_pdf
-    from netaid.vignettes import VignetteError, load_vignettes
+    from netaid.explorer.vignettes import VignetteError, load_vignettes
+    from netaid.outputs.review_packet import packet_markdown, packet_pdf
 
     makers = {".md": packet_markdown, ".pdf": packet_pdf}
     suffix = args.output.suffix.lower()
@@ -267,15 +273,15 @@ def _diary_entries(name: str):
 
 
 def cmd_diary_summary(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from datetime import datetime, time, timezone
+    from datetime import datetime, time
 
     from netaid.diary.patterns import summary
 
     entries = _diary_entries(args.file)
     if args.until:
-        until = datetime.combine(args.until, time.max, tzinfo=timezone.utc)
+        until = datetime.combine(args.until, time.max, tzinfo=UTC)
     else:  # a file's summary is about its own last weeks, whenever it is read
-        until = max((e.recorded_at for e in entries), default=datetime.now(timezone.utc))
+        until = max((e.recorded_at for e in entries), default=datetime.now(UTC))
     print(json.dumps(summary(entries, args.weeks, until, args.hours), indent=2, ensure_ascii=False), file=out)
     return 0
 
@@ -370,8 +376,12 @@ def build_parser() -> argparse.ArgumentParser:
     summary = diary_sub.add_parser("summary", help="counts, hard days, shot dates and trigger patterns as JSON")
     summary.add_argument("--file", required=True, help="the diary CSV (as exported by the Diary page)")
     summary.add_argument("--weeks", type=_whole("--weeks", 1, 520), default=4, help="how many weeks back (default 4)")
-    summary.add_argument("--hours", type=_whole("--hours", 2, 12), default=4,
-                         help="a symptom within this many hours after a trigger counts as following it (2-12)")
+    summary.add_argument(
+        "--hours",
+        type=_whole("--hours", 2, 12),
+        default=4,
+        help="a symptom within this many hours after a trigger counts as following it (2-12)",
+    )
     summary.add_argument("--until", type=_day, help="last day of the period (default: the file's last entry)")
     summary.set_defaults(run=cmd_diary_summary)
     fhir = diary_sub.add_parser("fhir", help="a FHIR R4 Bundle of Observations and MedicationAdministrations")

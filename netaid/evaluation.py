@@ -16,9 +16,9 @@ from typing import Any, Literal
 from sqlalchemy import Date, Integer, String, Text, create_engine, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
-from netaid.decision import SURE_QUESTIONS
-from netaid.progress import database_url
-from netaid.quiz_models import TrueFalse
+from netaid.explorer.values import SURE_QUESTIONS
+from netaid.quiz.models import TrueFalse
+from netaid.quiz.progress import database_url
 
 SWITCH = "NETAID_EVALUATION_KIT"  # a clinic sets this to "on" to collect answers
 Phase = Literal["before", "after"]
@@ -104,8 +104,17 @@ class ResponseRow(_Base):
     answers: Mapped[str] = mapped_column(Text)  # JSON: sure, knowledge, dcs
 
 
-CSV_COLUMNS = ["participant", "phase", "day", "sure_all_yes", "knowledge_right", "knowledge_asked", "dcs_total",
-               *(f"sure_{k}" for k, _ in SURE_QUESTIONS), *(f"dcs_{k}" for k, _ in DCS_ITEMS)]
+CSV_COLUMNS = [
+    "participant",
+    "phase",
+    "day",
+    "sure_all_yes",
+    "knowledge_right",
+    "knowledge_asked",
+    "dcs_total",
+    *(f"sure_{k}" for k, _ in SURE_QUESTIONS),
+    *(f"dcs_{k}" for k, _ in DCS_ITEMS),
+]
 
 
 class EvaluationStore:
@@ -120,12 +129,22 @@ class EvaluationStore:
     def save(self, response: Response) -> None:
         if self._engine is None:
             raise RuntimeError("the evaluation kit is switched off, so nothing is stored")
-        response.dcs_total  # check the form whole before anything is written
-        payload = {"sure": response.sure, "knowledge_right": response.knowledge_right,
-                   "knowledge_asked": response.knowledge_asked, "dcs": response.dcs}
+        _ = response.dcs_total  # check the form whole before anything is written
+        payload = {
+            "sure": response.sure,
+            "knowledge_right": response.knowledge_right,
+            "knowledge_asked": response.knowledge_asked,
+            "dcs": response.dcs,
+        }
         with Session(self._engine) as session, session.begin():
-            session.add(ResponseRow(participant=response.participant, phase=response.phase, day=response.day,
-                                    answers=json.dumps(payload)))
+            session.add(
+                ResponseRow(
+                    participant=response.participant,
+                    phase=response.phase,
+                    day=response.day,
+                    answers=json.dumps(payload),
+                )
+            )
 
     def responses(self) -> list[Response]:
         if self._engine is None:
@@ -135,8 +154,17 @@ class EvaluationStore:
         out = []
         for row in rows:
             data = json.loads(row.answers)
-            out.append(Response(row.participant, row.phase, row.day, data["sure"], data["knowledge_right"],  # type: ignore[arg-type]
-                                data["knowledge_asked"], data["dcs"]))
+            out.append(
+                Response(
+                    row.participant,
+                    row.phase,
+                    row.day,
+                    data["sure"],
+                    data["knowledge_right"],  # type: ignore[arg-type]
+                    data["knowledge_asked"],
+                    data["dcs"],
+                )
+            )
         return out
 
 
@@ -146,12 +174,17 @@ def responses_csv(responses: list[Response]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for r in responses:
-        writer.writerow({
-            "participant": r.participant, "phase": r.phase, "day": r.day.isoformat(),
-            "sure_all_yes": all(r.sure.get(k) for k, _ in SURE_QUESTIONS),
-            "knowledge_right": r.knowledge_right, "knowledge_asked": r.knowledge_asked,
-            "dcs_total": f"{r.dcs_total:g}",
-            **{f"sure_{k}": r.sure.get(k) for k, _ in SURE_QUESTIONS},
-            **{f"dcs_{k}": r.dcs[k] for k, _ in DCS_ITEMS},
-        })
+        writer.writerow(
+            {
+                "participant": r.participant,
+                "phase": r.phase,
+                "day": r.day.isoformat(),
+                "sure_all_yes": all(r.sure.get(k) for k, _ in SURE_QUESTIONS),
+                "knowledge_right": r.knowledge_right,
+                "knowledge_asked": r.knowledge_asked,
+                "dcs_total": f"{r.dcs_total:g}",
+                **{f"sure_{k}": r.sure.get(k) for k, _ in SURE_QUESTIONS},
+                **{f"dcs_{k}": r.dcs[k] for k, _ in DCS_ITEMS},
+            }
+        )
     return buffer.getvalue()

@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from netaid.charts import IMPORTANCE, NOT_SET, side_effect_heatmap, values_chart
-from netaid.decision import SURE_QUESTIONS, VALUES, compare_rows, side_effect_matrix, sure_shows_doubt, value_relation
-from ui.fragments import page_fragment
-from ui.shell import cached_chart, explorer, library, next_step, require_app_shell, show_chart
+from netaid.explorer.compare import compare_rows, side_effect_matrix
+from netaid.explorer.values import SURE_QUESTIONS, VALUES, sure_shows_doubt, value_relation
+from netaid.outputs.charts import IMPORTANCE, NOT_SET, side_effect_heatmap, values_chart
 from ui.equal_detail import watch_and_wait_section
+from ui.fragments import page_fragment
 from ui.guided_path import step_indicator, step_links
 from ui.leaning import leaning_section, sure_help_links
+from ui.shell import cached_chart, explorer, library, next_step, require_app_shell, show_chart
 
 require_app_shell()
 
@@ -30,7 +31,11 @@ st.header("Compare options side by side")
 kept = [o for o in st.session_state.get("kept_options", []) if o in shown_ids]
 default = kept[:4] if len(kept) >= 2 else shown_ids[:2]
 picked = st.multiselect(
-    "Pick 2 to 4 options", shown_ids, default=default, max_selections=4, key="compare_ids",
+    "Pick 2 to 4 options",
+    shown_ids,
+    default=default,
+    max_selections=4,
+    key="compare_ids",
     format_func=lambda i: OPTIONS[i].name,
 )
 chosen = [OPTIONS[i] for i in picked]
@@ -38,8 +43,10 @@ if len(picked) < 2:
     st.info("Pick at least 2 options to compare them.")
 else:
     st.table(compare_rows(lib, chosen, {o.id: o for o in result.options}))
-    st.caption("Benefits, trial figures and what is not certain stand beside the side effects, in the same detail. "
-               "Trial figures show only where the trial's people were like the situation you described.")
+    st.caption(
+        "Benefits, trial figures and what is not certain stand beside the side effects, in the same detail. "
+        "Trial figures show only where the trial's people were like the situation you described."
+    )
     effects, names, matrix = side_effect_matrix(lib, chosen)
     if effects:
         show_chart(cached_chart(side_effect_heatmap, effects, names, matrix), key="side_effect_heatmap")
@@ -89,8 +96,13 @@ answers = {}
 said_before = st.session_state.get("sure_answers", {})
 for key, question in SURE_QUESTIONS:
     before = said_before.get(key)  # kept when the person leaves for help and comes back
-    choice = st.radio(question, ["Yes", "No"], index=None if before is None else (0 if before else 1),
-                      key=f"sure_{key}", horizontal=True)
+    choice = st.radio(
+        question,
+        ["Yes", "No"],
+        index=None if before is None else (0 if before else 1),
+        key=f"sure_{key}",
+        horizontal=True,
+    )
     answers[key] = None if choice is None else choice == "Yes"
 st.session_state["sure_answers"] = answers
 doubt = sure_shows_doubt(answers)

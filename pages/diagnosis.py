@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from netaid.content import sources_in
+from netaid.content.library import sources_in
 from ui.fragments import page_fragment
 from ui.shell import cite, item, library, linked, next_step, page_sources, require_app_shell
 
@@ -19,11 +19,16 @@ KINDS = {
 }
 
 item(lib, tests.intro, anchor="diagnosis", level=1)
+
+
 @page_fragment
 def test_filter() -> None:
     """The filter and the tests it shows: a pick reruns only this part."""
     kind = st.segmented_control(
-        "Show tests of this kind", ["all", *KINDS], default="all", key="kind",
+        "Show tests of this kind",
+        ["all", *KINDS],
+        default="all",
+        key="kind",
         format_func=lambda k: "All tests" if k == "all" else KINDS[k],
     )
     shown = [t for t in tests.tests if kind in (None, "all") or t.kind == kind]

@@ -22,12 +22,16 @@ owner = diary_owner()
 
 st.title("My diary")
 if owner.saved:
-    st.caption("Saved with your private key, locked (encrypted) so that only your key can read it. "
-               "Not even the people who run NETaid can.")
+    st.caption(
+        "Saved with your private key, locked (encrypted) so that only your key can read it. "
+        "Not even the people who run NETaid can."
+    )
 else:
-    st.info("You are a guest, so this diary is kept **for this visit only**: it is gone when you close the page. "
-            "**Save my progress** (in the side bar) makes a private key that keeps it, locked.",
-            icon=":material/lock_open:")
+    st.info(
+        "You are a guest, so this diary is kept **for this visit only**: it is gone when you close the page. "
+        "**Save my progress** (in the side bar) makes a private key that keeps it, locked.",
+        icon=":material/lock_open:",
+    )
 if st.session_state.get("diary_unreachable"):
     st.warning("Your saved diary cannot be reached right now. What you add is kept for this visit only.")
 with st.expander("Carcinoid crisis: what to do", icon=":material/emergency:"):
@@ -40,8 +44,12 @@ if entries is None:
     st.stop()
 guest = st.session_state.get(GUEST)
 if owner.saved and guest is not None and (left := guest.store.entries(guest.key)):
-    st.button(f"Move the {len(left)} entries from this visit into my private diary", key="d_move",
-              on_click=move_guest_entries, args=(owner, guest))
+    st.button(
+        f"Move the {len(left)} entries from this visit into my private diary",
+        key="d_move",
+        on_click=move_guest_entries,
+        args=(owner, guest),
+    )
 tags = [p.what for p in trigger_patterns(entries, 4)]
 st.session_state[TAGS] = tags[:5]  # the quiz page suggests questions about these
 

@@ -6,8 +6,8 @@ from datetime import date
 
 import streamlit as st
 
-from netaid.decision import SURE_QUESTIONS
 from netaid.evaluation import DCS_ITEMS, SWITCH, EvaluationStore, Response, knowledge_questions, new_participant_code
+from netaid.explorer.values import SURE_QUESTIONS
 from ui.shell import library, require_app_shell
 
 require_app_shell()
@@ -38,12 +38,19 @@ if not kit.enabled:
     st.page_link("pages/sources.py", label="Read who makes NETaid and how", icon=":material/info:")
     st.stop()
 
-st.info("This clinic has switched the pilot form on. Your answers are stored without your name.",
-        icon=":material/toggle_on:")
+st.info(
+    "This clinic has switched the pilot form on. Your answers are stored without your name.",
+    icon=":material/toggle_on:",
+)
 if "pilot_code" not in st.session_state:
     st.session_state["pilot_code"] = new_participant_code()
-phase = st.radio("When are you filling this in?", ["before", "after"], horizontal=True, key="pilot_phase",
-                 format_func={"before": "Before using NETaid", "after": "After using NETaid"}.get)
+phase = st.radio(
+    "When are you filling this in?",
+    ["before", "after"],
+    horizontal=True,
+    key="pilot_phase",
+    format_func={"before": "Before using NETaid", "after": "After using NETaid"}.get,
+)
 if phase == "before":
     st.markdown(f"Your code is **{st.session_state['pilot_code']}**. Write it down: you type it in after.")
 questions = knowledge_questions(lib.quiz_banks)
@@ -58,24 +65,46 @@ def send() -> None:
     if not CODE.match(code):
         state["pilot_result"] = ("error", "The code should be 8 letters and numbers, like the one you wrote down.")
     elif None in sure.values() or None in dcs.values():
-        state["pilot_result"] = ("error", "Please answer every question about how sure you feel and about your decision.")
+        state["pilot_result"] = (
+            "error",
+            "Please answer every question about how sure you feel and about your decision.",
+        )
     else:
         right = sum(1 for q in questions if state.get(f"pilot_k_{q.id}") is q.correct)
-        kit.save(Response(code, state["pilot_phase"], date.today(), {k: v == "yes" for k, v in sure.items()},
-                          right, len(questions), dict(dcs)))  # type: ignore[arg-type]
+        kit.save(
+            Response(
+                code,
+                state["pilot_phase"],
+                date.today(),
+                {k: v == "yes" for k, v in sure.items()},
+                right,
+                len(questions),
+                dict(dcs),
+            )
+        )  # type: ignore[arg-type]
         state["pilot_result"] = ("success", "Thank you. Your answers are saved without your name.")
 
 
 with st.form("pilot_form"):
-    st.text_input("Your code", value=st.session_state["pilot_code"] if phase == "before" else "",
-                  max_chars=8, key="pilot_code_typed")
+    st.text_input(
+        "Your code",
+        value=st.session_state["pilot_code"] if phase == "before" else "",
+        max_chars=8,
+        key="pilot_code_typed",
+    )
     st.subheader("How sure do you feel?")
     for key, text in SURE_QUESTIONS:
         st.radio(text, ["yes", "no"], index=None, horizontal=True, key=f"pilot_sure_{key}")
     st.subheader("Five quick questions")
     for q in questions:
-        st.radio(q.prompt, [True, False], index=None, horizontal=True, key=f"pilot_k_{q.id}",
-                 format_func=lambda v: "True" if v else "False")
+        st.radio(
+            q.prompt,
+            [True, False],
+            index=None,
+            horizontal=True,
+            key=f"pilot_k_{q.id}",
+            format_func=lambda v: "True" if v else "False",
+        )
     st.subheader("About your decision")
     for key, text in DCS_ITEMS:
         st.radio(text, ["yes", "unsure", "no"], index=None, horizontal=True, key=f"pilot_dcs_{key}")

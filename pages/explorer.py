@@ -2,33 +2,23 @@
 
 import streamlit as st
 
-from netaid.decision import PRESETS, group_by_goal, profile_from_query, query_from_profile, share_link
-from netaid.profile import PROFILE_FIELDS, ProfileError
+from netaid.explorer.compare import group_by_goal
+from netaid.explorer.profile import ProfileError
+from netaid.explorer.share import PRESETS, profile_from_query, query_from_profile, share_link
+from netaid.explorer.wording import count_of
 from netaid.safe_text import plain
-from netaid.wording import PROFILE_WORDS
-from netaid.vocabulary import GOALS, SYMPTOM_IDS
-from netaid.wording import count_of
+from netaid.vocabulary import GOALS
 from ui.behaviour import anchor, focus_if_requested, request_focus
 from ui.explorer_cards import option_card
+from ui.explorer_form import draw_form, form_values, set_widgets, widget_key
 from ui.fragments import page_fragment
-from ui.shell import cite, explorer, library, next_step, require_app_shell
 from ui.guided_path import step_indicator, step_links
+from ui.shell import cite, explorer, library, next_step, require_app_shell
 
 require_app_shell()
 
 lib = library()
 engine = explorer()
-SITES = {s.id: s.name for s in lib.sites.sites}
-OPTION_NAMES = {o.id: o.name for o in lib.options.options}
-WORDS = PROFILE_WORDS
-KEY = "p_{}".format
-
-
-def set_widgets(profile: dict) -> None:
-    """Put a (partial) profile into the form's widgets, defaults for the rest."""
-    for name, spec in PROFILE_FIELDS.items():
-        value = profile.get(name, spec.default)
-        st.session_state[KEY(name)] = list(value) if spec.kind == "list" else value
 
 
 def apply_preset(label: str) -> None:
@@ -40,7 +30,7 @@ def apply_preset(label: str) -> None:
 def apply_fix(changes: tuple[tuple[str, object], ...]) -> None:
     """One click on a conflict's fix: set the answers it names, leave the rest."""
     for name, value in changes:
-        st.session_state[KEY(name)] = value
+        st.session_state[widget_key(name)] = value
     st.session_state["_explorer_form_changed"] = True
     request_focus("explorer-summary", flash=".st-key-explorer_summary_box")
 
@@ -71,32 +61,9 @@ with st.container(horizontal=True):
         st.button(label, key=f"preset_{label}", on_click=apply_preset, args=(label,))
 
 st.header("Describe the situation")
-c1, c2 = st.columns(2)
-with c1:
-    st.selectbox("Where did the tumor start?", list(SITES), key=KEY("site"), format_func=SITES.get)
-    st.radio("How far has it spread?", list(WORDS["extent"]), key=KEY("extent"), format_func=WORDS["extent"].get)
-    st.selectbox("Grade, if known", list(WORDS["grade"]), key=KEY("grade"), format_func=WORDS["grade"].get)
-    st.number_input("Ki-67 percent, if known (fills in the grade)", 0.0, 100.0, key=KEY("ki67"), value=None, format="%g")
-    st.number_input("Mitotic count per 2 mm², if known", 0.0, key=KEY("mitoses"), value=None, format="%g")
-    st.radio("How do the cells look?", list(WORDS["differentiation"]), key=KEY("differentiation"),
-             format_func=WORDS["differentiation"].get)
-    st.number_input("Tumor size in cm, if known", min_value=0.1, key=KEY("tumor_size_cm"), value=None, format="%g")
-with c2:
-    st.radio("Does it make hormones that cause symptoms?", list(WORDS["functional"]), key=KEY("functional"),
-             format_func=WORDS["functional"].get, horizontal=True)
-    st.selectbox("Hormone syndrome", list(WORDS["syndrome"]), key=KEY("syndrome"), format_func=WORDS["syndrome"].get)
-    st.radio("Did a receptor scan (like DOTATATE PET) show the tumor lighting up?", list(WORDS["sstr"]),
-             key=KEY("sstr"), format_func=WORDS["sstr"].get)
-    st.checkbox("It has spread to the liver", key=KEY("liver_metastases"))
-    st.checkbox("It has spread to the bone", key=KEY("bone_metastases"))
-    st.radio("Has the care team said surgery could take all of it out?", list(WORDS["resectable"]),
-             key=KEY("resectable"), format_func=WORDS["resectable"].get, horizontal=True)
-    st.radio("Is it growing?", list(WORDS["growth"]), key=KEY("growth"), format_func=WORDS["growth"].get, horizontal=True)
-    st.multiselect("Symptoms", list(SYMPTOM_IDS), key=KEY("symptoms"), format_func=WORDS["symptoms"].get)
-    st.multiselect("Treatments already tried", list(OPTION_NAMES), key=KEY("previous_treatments"),
-                   format_func=OPTION_NAMES.get)
+draw_form(lib)
 
-raw = {name: st.session_state.get(KEY(name)) for name in PROFILE_FIELDS}
+raw = form_values()
 try:
     result = engine.explore(raw)
 except ProfileError as error:  # only reachable if widget state was tampered with
@@ -104,18 +71,26 @@ except ProfileError as error:  # only reachable if widget state was tampered wit
     set_widgets({})
     result = engine.explore({})
 st.session_state["profile"] = {k: v for k, v in raw.items() if v not in (None, [], ())}
+
+
 @page_fragment
 def results() -> None:
     """The results under the form: keeping an option or making a link reruns only this part;
     a conflict's fix changes the form, so it reruns the whole page."""
     if st.session_state.pop("_explorer_form_changed", False):
         st.rerun()
-    st.button("Make a share link", key="make_share_link", icon=":material/link:",
-              on_click=lambda: st.session_state.update(share_requested=True))
+    st.button(
+        "Make a share link",
+        key="make_share_link",
+        icon=":material/link:",
+        on_click=lambda: st.session_state.update(share_requested=True),
+    )
     if st.session_state.pop("share_requested", False):  # shown once, on request
         st.code(share_link(st.context.url, query_from_profile(raw)), language=None, wrap_lines=True)  # as typed
-        st.caption("This link holds the situation described above, and nothing else. Anyone who has it can see that "
-                   "situation, so share it only with people you choose. NETaid does not keep it.")
+        st.caption(
+            "This link holds the situation described above, and nothing else. Anyone who has it can see that "
+            "situation, so share it only with people you choose. NETaid does not keep it."
+        )
 
     # The answer comes right under the form: one line, then what must never be missed.
     summary = f"**{count_of(len(result.options), 'option')}**, **{count_of(len(result.cautions), 'caution')}**"
@@ -132,7 +107,7 @@ def results() -> None:
     st.header("Options the sources describe", anchor="treatments")
     if result.conflicts:
         st.subheader("Some answers do not fit together")
-        for n, conflict in enumerate(result.conflicts):
+        for conflict in result.conflicts:
             with st.container(border=True):
                 st.markdown(conflict.text)
                 with st.container(horizontal=True):
@@ -148,7 +123,7 @@ def results() -> None:
     if result.notes:
         with st.expander(f"Good to know ({count_of(len(result.notes), 'note')})"):
             st.markdown("\n".join(f"- {note.text}" for note in result.notes))
-            cite(lib, [s for note in result.notes for s in note.sources])
+            cite(lib, result.notes)
 
     st.markdown(
         f"**{len(result.options)} options** are listed below, grouped by what they aim to do. "

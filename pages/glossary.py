@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from netaid.content import sources_in
+from netaid.content.library import sources_in
 from netaid.safe_text import plain
 from ui.fragments import page_fragment
-from ui.shell import library, next_step, page_sources, require_app_shell, sources_text
+from ui.shell import library, next_step, page_sources, require_app_shell
 
 require_app_shell()
 
@@ -17,14 +17,24 @@ linked_term = st.query_params.get("term")
 if linked_term and st.session_state.get("_glossary_term") != linked_term:
     st.session_state["glossary_query"] = linked_term[:80]
     st.session_state["_glossary_term"] = linked_term
+
+
 @page_fragment
 def glossary_search() -> None:
     """The search box and the list it filters: typing reruns only this part."""
-    query = st.text_input("Find a word", key="glossary_query", placeholder="for example Ki-67", max_chars=100).strip().lower()
+    query = (
+        st.text_input("Find a word", key="glossary_query", placeholder="for example Ki-67", max_chars=100)
+        .strip()
+        .lower()
+    )
     terms = sorted(lib.glossary.terms, key=lambda t: t.term.lower())
     found = [
-        t for t in terms
-        if not query or query in t.term.lower() or query in t.plain.lower() or any(query in a.lower() for a in t.also_called)
+        t
+        for t in terms
+        if not query
+        or query in t.term.lower()
+        or query in t.plain.lower()
+        or any(query in a.lower() for a in t.also_called)
     ]
     if not found:
         st.info(f"No word matches “{plain(query, 60)}”. Try a shorter part of the word.")
@@ -32,7 +42,7 @@ def glossary_search() -> None:
     entries = []
     for term in found:
         also = f" (also called {', '.join(term.also_called)})" if term.also_called else ""
-        entries.append(f"**{term.term}**{also}: {term.plain}  \n:gray[{sources_text(lib, term.sources)}]")
+        entries.append(f"**{term.term}**{also}: {term.plain}  \n:gray[{lib.cite(term.sources)}]")
     st.markdown("\n\n".join(entries))
 
 

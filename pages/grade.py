@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from netaid.charts import grade_bands_chart
-from netaid.content import sources_in
+from netaid.content.library import sources_in
 from netaid.grading import GRADE_SOURCES, grade_tumor
+from netaid.outputs.charts import grade_bands_chart
 from ui.fragments import page_fragment
 from ui.shell import cached_chart, cite, item, library, next_step, page_sources, require_app_shell, show_chart
 
@@ -15,6 +15,7 @@ grades = lib.grades
 
 item(lib, grades.intro, anchor="grade", level=1)
 
+
 @page_fragment
 def grade_calculator() -> None:
     """The calculator: entering a value reruns only this part."""
@@ -23,13 +24,24 @@ def grade_calculator() -> None:
     col1, col2 = st.columns(2)
     with col1:
         ki67 = st.number_input(
-            "Ki-67 index (percent of cells)", min_value=0.0, max_value=100.0, value=None, step=0.5,
-            format="%g", key="ki67", placeholder="for example 4",
+            "Ki-67 index (percent of cells)",
+            min_value=0.0,
+            max_value=100.0,
+            value=None,
+            step=0.5,
+            format="%g",
+            key="ki67",
+            placeholder="for example 4",
         )
     with col2:
         mitoses = st.number_input(
-            "Mitotic count (dividing cells per 2 mm²)", min_value=0.0, value=None, step=1.0,
-            format="%g", key="mitoses", placeholder="for example 1",
+            "Mitotic count (dividing cells per 2 mm²)",
+            min_value=0.0,
+            value=None,
+            step=1.0,
+            format="%g",
+            key="mitoses",
+            placeholder="for example 1",
         )
 
     if ki67 is None and mitoses is None:
@@ -62,7 +74,7 @@ grade_calculator()
 
 st.header("What each grade means")
 st.markdown("\n\n".join(f"**{g.name}.** {g.text}" for g in grades.grades))
-cite(lib, [s for g in grades.grades for s in g.sources])
+cite(lib, grades.grades)
 for measure in grades.measures:
     item(lib, measure)
 

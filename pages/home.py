@@ -18,7 +18,9 @@ st.header("Where would you like to start?")
 # One path under the other: link labels then have the full width and are never cut off.
 with st.container(border=True):
     st.subheader("I have a NET")
-    st.markdown("Learn what a NET is, what the grade and stage in your report mean, and which options the sources describe.")
+    st.markdown(
+        "Learn what a NET is, what the grade and stage in your report mean, and which options the sources describe."
+    )
     st.page_link("pages/learn.py", label="Learn about NETs", icon=":material/menu_book:")
     st.page_link("pages/grade.py", label="What my grade means", icon=":material/speed:")
     st.page_link("pages/stage.py", label="What my stage means", icon=":material/accessibility_new:")
@@ -26,7 +28,9 @@ with st.container(border=True):
     st.page_link("pages/explorer.py", label="Options for my situation", icon=":material/alt_route:")
 with st.container(border=True):
     st.subheader("I'm explaining to a patient")
-    st.markdown("Show where a Ki-67 value falls on the WHO grade bands, what stage means, and the options the sources describe.")
+    st.markdown(
+        "Show where a Ki-67 value falls on the WHO grade bands, what stage means, and the options the sources describe."
+    )
     st.page_link("pages/grade.py", label="Grade from Ki-67 and mitotic count", icon=":material/speed:")
     st.page_link("pages/stage.py", label="Stage on a body picture", icon=":material/accessibility_new:")
     st.page_link("pages/explorer.py", label="Treatment options explorer", icon=":material/alt_route:")

@@ -2,24 +2,47 @@
 
 import streamlit as st
 
-from netaid.charts import sites_chart
-from netaid.content import sources_in
-from ui.shell import cached_chart, cite, item, item_expander, library, linked, next_step, page_sources, require_app_shell, show_chart
+from netaid.content.library import sources_in
+from netaid.outputs.charts import sites_chart
+from ui.shell import (
+    cached_chart,
+    cite,
+    item,
+    item_expander,
+    library,
+    linked,
+    next_step,
+    page_sources,
+    require_app_shell,
+    show_chart,
+)
 
 require_app_shell()
 
 lib = library()
 ov, sites, risk, sym, carc, func, fu = (
-    lib.overview, lib.sites, lib.risk_factors, lib.symptoms, lib.carcinoid, lib.functional_syndromes, lib.follow_up,
+    lib.overview,
+    lib.sites,
+    lib.risk_factors,
+    lib.symptoms,
+    lib.carcinoid,
+    lib.functional_syndromes,
+    lib.follow_up,
 )
 
 st.title("Learn about NETs")
 SECTIONS = [
-    ("what-is-a-net", "What a NET is"), ("where-nets-start", "Where NETs start"),
-    ("functional", "Functional and non-functional NETs"), ("numbers", "How many people have a NET"),
-    ("risk-factors", "Risk factors"), ("symptoms", "Symptoms"), ("carcinoid-syndrome", "Carcinoid syndrome"),
-    ("triggers", "What can set off symptoms"), ("carcinoid-crisis", "Carcinoid crisis"),
-    ("heart-disease", "Carcinoid heart disease"), ("functional-syndromes", "Hormone syndromes of the pancreas"),
+    ("what-is-a-net", "What a NET is"),
+    ("where-nets-start", "Where NETs start"),
+    ("functional", "Functional and non-functional NETs"),
+    ("numbers", "How many people have a NET"),
+    ("risk-factors", "Risk factors"),
+    ("symptoms", "Symptoms"),
+    ("carcinoid-syndrome", "Carcinoid syndrome"),
+    ("triggers", "What can set off symptoms"),
+    ("carcinoid-crisis", "Carcinoid crisis"),
+    ("heart-disease", "Carcinoid heart disease"),
+    ("functional-syndromes", "Hormone syndromes of the pancreas"),
     ("follow-up", "Follow-up care"),
 ]
 # Learn is long, so it is split into parts, one at a time; each part has its own address
@@ -37,7 +60,11 @@ if "learn_part" not in st.session_state or st.session_state.get("_learn_asked") 
     st.session_state["learn_part"] = PART_OF.get(asked, asked if asked in PARTS else "basics")
     st.session_state["_learn_asked"] = asked
 part = st.segmented_control(
-    "Part", list(PARTS), key="learn_part", required=True, format_func=lambda k: PARTS[k][0],
+    "Part",
+    list(PARTS),
+    key="learn_part",
+    required=True,
+    format_func=lambda k: PARTS[k][0],
 )
 titles = dict(SECTIONS)
 st.markdown("**In this part:** " + " · ".join(f"[{titles[a]}](#{a})" for a in PARTS[part][1]))
@@ -49,8 +76,12 @@ def part_end() -> None:
     following = order[(order.index(part) + 1) % len(order)]
     st.divider()
     st.markdown("**Next step**")
-    st.page_link("pages/learn.py", label=f"Next part: {PARTS[following][0]}", icon=":material/arrow_forward:",
-                 query_params={"section": following})
+    st.page_link(
+        "pages/learn.py",
+        label=f"Next part: {PARTS[following][0]}",
+        icon=":material/arrow_forward:",
+        query_params={"section": following},
+    )
     next_step("visit_sheet", "Write down your questions on a visit sheet")
 
 
@@ -85,7 +116,7 @@ if part == "basics":
             st.metric(stat.label, f"{stat.value:,.0f}", help=None)
             st.caption(stat.unit)
     st.markdown("\n".join(f"- {stat.text}" for stat in ov.statistics))
-    cite(lib, [s for stat in ov.statistics for s in stat.sources])
+    cite(lib, ov.statistics)
 
 if part == "risks":
     item(lib, risk.intro, anchor="risk-factors", level=2)
@@ -95,10 +126,10 @@ if part == "risks":
         if factor.points:
             factors.append("\n".join(f"- {p}" for p in factor.points))
     st.markdown("\n\n".join(factors))
-    cite(lib, [s for f in risk.factors for s in f.sources])
+    cite(lib, risk.factors)
     st.subheader("Conditions that run in families")
     st.markdown("\n".join(f"- **{syndrome.title}**: {syndrome.text}" for syndrome in risk.inherited_syndromes))
-    cite(lib, [s for f in risk.inherited_syndromes for s in f.sources])
+    cite(lib, risk.inherited_syndromes)
 
     item(lib, sym.intro, anchor="symptoms", level=2)
     for col, group in zip(st.columns(3), sym.groups):
@@ -125,7 +156,7 @@ if part == "syndrome":
             cite(lib, trig.sources)
     if other:
         st.markdown("\n\n".join(f"**{trig.title}.** {trig.text}" for trig in other))
-    cite(lib, [s for t in other for s in t.sources])
+    cite(lib, other)
 
     st.header("Carcinoid crisis", anchor="carcinoid-crisis")
     st.error(f"**{carc.crisis.title}.** {carc.crisis.text}", icon=":material/warning:")
@@ -142,17 +173,15 @@ if part == "syndrome":
 
 if part == "hormones":
     item(lib, func.intro, anchor="functional-syndromes", level=2)
-    st.table(
-        [{"Syndrome": s.name, "Hormone made": s.hormone, "Main sign": s.main_sign} for s in func.syndromes]
-    )
+    st.table([{"Syndrome": s.name, "Hormone made": s.hormone, "Main sign": s.main_sign} for s in func.syndromes])
     st.markdown("\n\n".join(f"**{s.name}.** {s.text}" for s in func.syndromes))
-    cite(lib, [src for s in func.syndromes for src in s.sources])
+    cite(lib, func.syndromes)
 
 if part == "follow-up":
     item(lib, fu.intro, anchor="follow-up", level=2)
     st.table([{"When": step.when, "What is usually checked": ", ".join(step.checks)} for step in fu.schedule])
     st.markdown("\n".join(f"- **{step.when}:** {step.text}" for step in fu.schedule))
-    cite(lib, [s for step in fu.schedule for s in step.sources])
+    cite(lib, fu.schedule)
     for note in fu.notes:
         item_expander(lib, note)
 

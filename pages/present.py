@@ -6,18 +6,18 @@ from html import escape
 
 import streamlit as st
 
-from netaid.charts import grade_bands_chart, stage_body_chart
 from netaid.grading import grade_tumor
-from netaid.quiz import authored_questions, choices_of, correct_of, stable_order
-from ui.quiz_widgets import answer_text
+from netaid.outputs.charts import grade_bands_chart, stage_body_chart
+from netaid.quiz.rounds import authored_questions, stable_order
 from ui.shell import DISCLAIMER, cached_chart, cite, library, require_app_shell, show_chart
 
 require_app_shell()
 
 lib = library()
-TOPICS = {topic: bank.title for topic, bank in sorted(lib.quiz_banks.items())}
+TOPICS = lib.topic_titles()
 st.html(
-    "<style>.netaid-present { font-size: clamp(1.6rem, 3.2vw, 3rem); line-height: 1.3; font-weight: 700; margin: 0.4rem 0 1rem; }"
+    "<style>.netaid-present "
+    "{ font-size: clamp(1.6rem, 3.2vw, 3rem); line-height: 1.3; font-weight: 700; margin: 0.4rem 0 1rem; }"
     " .netaid-choice { font-size: clamp(1.3rem, 2.4vw, 2.2rem); margin: 0.3rem 0; line-height: 1.3; }"
     " .netaid-answer { font-size: clamp(1.5rem, 2.8vw, 2.6rem); font-weight: 700; background: #e3f1e8; color: #0f3d22;"
     "   border-left: 10px solid #1e7a46; padding: 0.6rem 1rem; border-radius: 0.4rem; margin: 0.4rem 0 0.8rem; }"
@@ -32,9 +32,16 @@ with top[0]:
 with top[1]:
     st.page_link("pages/home.py", label="Leave presenter mode", icon=":material/close:")
 mode = st.segmented_control(
-    "Show", ["questions", "grade", "stage"], default="questions", key="present_mode", required=True,
-    format_func={"questions": "Quiz questions", "grade": "Grade bands (show to patient)",
-                 "stage": "Stage picture (show to patient)"}.get,
+    "Show",
+    ["questions", "grade", "stage"],
+    default="questions",
+    key="present_mode",
+    required=True,
+    format_func={
+        "questions": "Quiz questions",
+        "grade": "Grade bands (show to patient)",
+        "stage": "Stage picture (show to patient)",
+    }.get,
 )
 
 if mode == "grade":
@@ -49,10 +56,15 @@ if mode == "grade":
 
 if mode == "stage":
     stages = lib.stages.stages
-    sites = {s.id: s.name for s in lib.sites.sites}
+    sites = lib.site_names
     c1, c2 = st.columns(2)
-    stage_id = c1.radio("How far has it spread?", [s.id for s in stages], key="present_stage", horizontal=True,
-                        format_func=lambda i: next(s.name for s in stages if s.id == i))
+    stage_id = c1.radio(
+        "How far has it spread?",
+        [s.id for s in stages],
+        key="present_stage",
+        horizontal=True,
+        format_func=lambda i: next(s.name for s in stages if s.id == i),
+    )
     site_id = c2.selectbox("Where did it start?", list(sites), key="present_site", format_func=sites.get)
     stage = next(s for s in stages if s.id == stage_id)
     st.markdown(f'<div class="netaid-big">{escape(stage.name)}. {escape(stage.text)}</div>', unsafe_allow_html=True)
@@ -78,12 +90,21 @@ def reveal() -> None:
 
 c1, c2, c3 = st.columns(3)
 c1.button("Previous", key="present_prev", on_click=move, args=(-1,), shortcut="Left", use_container_width=True)
-c2.button("Show the answer", key="present_reveal_btn", shortcut="Space", use_container_width=True, type="primary",
-          on_click=reveal, disabled=index == len(questions))
+c2.button(
+    "Show the answer",
+    key="present_reveal_btn",
+    shortcut="Space",
+    use_container_width=True,
+    type="primary",
+    on_click=reveal,
+    disabled=index == len(questions),
+)
 c3.button("Next", key="present_next", on_click=move, args=(1,), shortcut="Right", use_container_width=True)
 
 if index == len(questions):
-    st.markdown('<div class="netaid-present">Thank you. Questions to talk through together?</div>', unsafe_allow_html=True)
+    st.markdown(
+        '<div class="netaid-present">Thank you. Questions to talk through together?</div>', unsafe_allow_html=True
+    )
     st.markdown(
         f'<div class="netaid-closing"><div class="netaid-disclaimer" role="note"><strong>Please note:</strong> '
         f"{escape(DISCLAIMER)}</div></div>",
@@ -94,19 +115,20 @@ if index == len(questions):
 
 question = questions[index]
 st.caption(f"Question {index + 1} of {len(questions)}. Keys: ← previous, → next, Space shows the answer.")
-st.markdown(f'<div class="netaid-present" id="present-question">{escape(question.prompt)}</div>', unsafe_allow_html=True)
+st.markdown(
+    f'<div class="netaid-present" id="present-question">{escape(question.prompt)}</div>', unsafe_allow_html=True
+)
 if st.session_state.get("present_reveal"):
     # The answer takes the place of the choices, so it is on screen without scrolling.
     st.markdown(
         f'<div class="netaid-answer" role="status" id="present-answer">The answer: '
-        f"{escape(answer_text(correct_of(question)))}</div>",
+        f"{escape(question.answer_text())}</div>",
         unsafe_allow_html=True,
     )
     st.markdown(f'<div class="netaid-explain">{escape(question.explanation)}</div>', unsafe_allow_html=True)
     cite(lib, question.sources)
 else:
-    if question.type == "sort":
-        st.markdown(f'<div class="netaid-choice">Groups: {escape(" · ".join(question.groups))}</div>',
-                    unsafe_allow_html=True)
-    choices = stable_order(choices_of(question), f"present:{question.id}")
+    for line in question.extra_lines():
+        st.markdown(f'<div class="netaid-choice">{escape(line)}</div>', unsafe_allow_html=True)
+    choices = stable_order(question.shown_choices(), f"present:{question.id}")
     st.markdown("".join(f'<div class="netaid-choice">• {escape(c)}</div>' for c in choices), unsafe_allow_html=True)

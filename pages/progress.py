@@ -1,15 +1,15 @@
 """Progress: mastery by topic, accuracy over time, what is due, most-missed, export and import."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import streamlit as st
 
-from netaid.charts import accuracy_chart, mastery_chart
-from netaid.progress import ProgressFileError, UnknownLearner
-from netaid.progress_stats import accuracy_by_day, mastery, most_missed, questions_tried, review_in_words
-from netaid.quiz import find_question, question_topic
+from netaid.explorer.wording import count_of
+from netaid.outputs.charts import accuracy_chart, mastery_chart
+from netaid.quiz.progress import ProgressFileError, UnknownLearner
+from netaid.quiz.rounds import find_question, question_topic
+from netaid.quiz.stats import accuracy_by_day, mastery, most_missed, questions_tried, review_in_words
 from netaid.safe_text import plain
-from netaid.wording import count_of
 from ui.learner import current_learner, key_section, learner_box
 from ui.shell import cached_chart, library, next_step, require_app_shell, show_chart
 
@@ -19,7 +19,7 @@ lib = library()
 learner_box()
 store, learner_id, nickname = current_learner()
 answers = store.answers(learner_id)
-titles = {topic: bank.title for topic, bank in sorted(lib.quiz_banks.items())}
+titles = lib.topic_titles()
 
 
 def prompt_of(question_id: str) -> str:
@@ -34,7 +34,9 @@ if not answers:
     st.page_link("pages/quiz.py", label="Go to quizzes", icon=":material/quiz:")
 else:
     c1, c2 = st.columns(2)
-    c1.metric("Questions tried", questions_tried(answers), help="Each question counts once, however often you answered it.")
+    c1.metric(
+        "Questions tried", questions_tried(answers), help="Each question counts once, however often you answered it."
+    )
     c2.metric("Answers given", len(answers), help="Every answer, including questions you answered again.")
     rows = [
         (titles[m.topic], m.mastered, m.tried, m.total)
@@ -44,15 +46,20 @@ else:
     show_chart(cached_chart(accuracy_chart, accuracy_by_day(answers)), key="accuracy")
 
     st.header("Due for review")
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     due = store.due(learner_id, now)
     st.markdown(f"**{count_of(len(due), 'question')}** {'is' if len(due) == 1 else 'are'} due now.")
     upcoming = sorted(store.next_due(learner_id).items(), key=lambda kv: kv[1])[:10]
     if upcoming:
-        st.table([
-            {"Question": prompt_of(q), "Next review": review_in_words(when if when.tzinfo else when.replace(tzinfo=timezone.utc), now)}
-            for q, when in upcoming
-        ])
+        st.table(
+            [
+                {
+                    "Question": prompt_of(q),
+                    "Next review": review_in_words(when if when.tzinfo else when.replace(tzinfo=UTC), now),
+                }
+                for q, when in upcoming
+            ]
+        )
 
     st.header("Most missed")
     missed = most_missed(answers)
@@ -63,15 +70,20 @@ else:
 
 st.header("Keep or move your progress")
 st.markdown("Download your answers as a file, or load a file you saved before. It holds only quiz answers.")
-st.download_button("Download my progress (JSON)", store.export(learner_id), file_name="netaid-progress.json",
-                   mime="application/json", key="export")
+st.download_button(
+    "Download my progress (JSON)",
+    store.export(learner_id),
+    file_name="netaid-progress.json",
+    mime="application/json",
+    key="export",
+)
 with st.expander("Load a progress file"):
     upload = st.file_uploader("Progress file (.json)", type=["json"], key="import_file")
 if upload is not None and st.session_state.get("imported_name") != upload.file_id:
     st.session_state["imported_name"] = upload.file_id  # one try per file: a refused file is not re-read every rerun
     name = plain(upload.name, 80)
     try:
-        result = store.import_(learner_id, upload.getvalue(), lambda qid: question_topic(lib, qid), datetime.now(timezone.utc))
+        result = store.import_(learner_id, upload.getvalue(), lambda qid: question_topic(lib, qid), datetime.now(UTC))
     except ProgressFileError as error:
         st.error(f"Nothing was loaded from {name}: {plain(error, 300)}.")
     except UnknownLearner:

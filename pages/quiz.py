@@ -1,13 +1,13 @@
 """Quizzes: practice a topic, review what I missed, or what is due, with instant explained feedback."""
 
 import secrets
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import streamlit as st
 
-from netaid.progress_stats import missed_ids
-from netaid.quiz import check_answer, find_question, practice_ids
-from netaid.wording import count_of
+from netaid.explorer.wording import count_of
+from netaid.quiz.rounds import find_question, practice_ids
+from netaid.quiz.stats import missed_ids
 from ui.behaviour import anchor, focus_if_requested, request_focus
 from ui.diary_state import quiz_suggestion
 from ui.learner import current_learner, learner_box
@@ -19,13 +19,19 @@ require_app_shell()
 lib = library()
 learner_box()
 store, learner_id, nickname = current_learner()
-TOPICS = {topic: bank.title for topic, bank in sorted(lib.quiz_banks.items())}
+TOPICS = lib.topic_titles()
 TOPICS["generated"] = "Grade practice with made-up lab values"
 
 
 def start(mode: str, ids: list[str]) -> None:
-    st.session_state["round"] = {"mode": mode, "ids": ids, "pos": 0, "results": {}, "seed": secrets.randbelow(10**6),
-                                 "id": secrets.token_hex(8)}
+    st.session_state["round"] = {
+        "mode": mode,
+        "ids": ids,
+        "pos": 0,
+        "results": {},
+        "seed": secrets.randbelow(10**6),
+        "id": secrets.token_hex(8),
+    }
     request_focus("quiz-question")
 
 
@@ -43,9 +49,8 @@ def record(question, topic: str, answer) -> None:
     round_ = st.session_state.get("round")
     if round_ is None or question.id in round_["results"]:
         return
-    verdict = check_answer(question, answer)
-    store.record_answer(learner_id, question.id, topic, verdict.correct, datetime.now(timezone.utc),
-                        round_id=round_.get("id"))
+    verdict = question.check(answer)
+    store.record_answer(learner_id, question.id, topic, verdict.correct, datetime.now(UTC), round_id=round_.get("id"))
     round_["results"][question.id] = verdict.correct
     request_focus("quiz-feedback")
 
@@ -67,27 +72,34 @@ if round_ is None:
     practice, review, due = st.tabs(["Practice a topic", "Review what I missed", "Due for review"])
     with practice:
         quiz_suggestion(start)  # trigger questions about what the person tags in their diary
-        st.selectbox("Topic", ["all", *TOPICS], key="quiz_topic",
-                     format_func=lambda t: "All topics" if t == "all" else TOPICS[t])
+        st.selectbox(
+            "Topic", ["all", *TOPICS], key="quiz_topic", format_func=lambda t: "All topics" if t == "all" else TOPICS[t]
+        )
         st.select_slider("Questions in this round", [5, 10, 20], value=10, key="quiz_length")
         st.button("Start practice", key="start_practice", type="primary", on_click=start_practice)
     answers = store.answers(learner_id)
     with review:
         missed = missed_ids(answers)
-        st.markdown(f"You have **{len(missed)}** {count_of(len(missed), 'question', bare=True)} whose last answer was wrong.")
+        st.markdown(
+            f"You have **{len(missed)}** {count_of(len(missed), 'question', bare=True)} whose last answer was wrong."
+        )
         if missed:
             st.button("Review them", key="start_review", type="primary", on_click=start, args=("review", missed[:20]))
     with due:
-        due_ids = store.due(learner_id, datetime.now(timezone.utc))
+        due_ids = store.due(learner_id, datetime.now(UTC))
         st.markdown(
             f"**{len(due_ids)}** {count_of(len(due_ids), 'question', bare=True)} "
             f"{'is' if len(due_ids) == 1 else 'are'} due. NETaid brings back each question you have answered "
             "after a gap that grows each time you get it right (spaced repetition)."
         )
         if due_ids:
-            st.button("Review due questions", key="start_due", type="primary", on_click=start, args=("due", due_ids[:20]))
+            st.button(
+                "Review due questions", key="start_due", type="primary", on_click=start, args=("due", due_ids[:20])
+            )
     st.page_link("pages/progress.py", label="My progress", icon=":material/monitoring:")
-    st.page_link("pages/present.py", label="Presenter mode, for showing one question at a time", icon=":material/co_present:")
+    st.page_link(
+        "pages/present.py", label="Presenter mode, for showing one question at a time", icon=":material/co_present:"
+    )
     next_step("visit_sheet", "Bring what you found hard to your visit: the visit sheet")
     st.stop()
 
@@ -111,7 +123,9 @@ if pos >= len(ids):
             if found:
                 st.markdown(f"- **{found[0].prompt}** {found[0].explanation}")
     c1, c2 = st.columns(2)
-    c1.button("Review the ones I missed", key="again_missed", disabled=not wrong, on_click=start, args=("review", wrong))
+    c1.button(
+        "Review the ones I missed", key="again_missed", disabled=not wrong, on_click=start, args=("review", wrong)
+    )
     c2.button("Back to quizzes", key="back_done", on_click=leave)
     next_step("visit_sheet", "Put the topics you found hard on your visit sheet")
     st.stop()
@@ -129,10 +143,16 @@ answered = qid in round_["results"]
 answer = ask(question, order_key=str(round_["seed"]), disabled=answered)
 
 if not answered:
-    st.button("Check answer", key="check", type="primary", disabled=answer is None or answer == [],
-              on_click=record, args=(question, topic, answer))
+    st.button(
+        "Check answer",
+        key="check",
+        type="primary",
+        disabled=answer is None or answer == [],
+        on_click=record,
+        args=(question, topic, answer),
+    )
 else:
-    feedback(lib, question, check_answer(question, answer), answer)
+    feedback(lib, question, question.check(answer), answer)
     last = pos + 1 == len(ids)
     st.button("See my results" if last else "Next question", key="next", type="primary", on_click=advance)
 st.button("Stop this round", key="stop_round", on_click=leave)

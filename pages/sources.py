@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from netaid.review_packet import review_statement
-from netaid.source_dates import review_phrase
+from netaid.content.source_dates import review_phrase
+from netaid.outputs.review_packet import review_statement
 from ui.shell import DISCLAIMER, library, next_step, require_app_shell
 
 require_app_shell()
@@ -32,8 +32,12 @@ st.markdown(
 st.header("Our sources")
 st.table(
     [
-        {"Source": f"{s.publisher}: {s.title}", "Reviewed": review_phrase(s.reviewed).removeprefix("reviewed "),
-         "What it covers": s.covers, "Address": s.url or f"none: {s.no_url}"}
+        {
+            "Source": f"{s.publisher}: {s.title}",
+            "Reviewed": review_phrase(s.reviewed).removeprefix("reviewed "),
+            "What it covers": s.covers,
+            "Address": s.url or f"none: {s.no_url}",
+        }
         for s in lib.sources.sources
     ]
 )
@@ -43,14 +47,14 @@ for s in lib.sources.sources:
 st.header("How we keep content up to date")
 st.markdown(lib.sources.update_policy)
 st.header("Who makes and pays for NETaid")
-st.markdown(f"{about.made_by}\n\n**Funding.** {lib.sources.funding}\n\n"
-            f"**Conflicts of interest.** {about.conflicts_of_interest}")
+st.markdown(
+    f"{about.made_by}\n\n**Funding.** {lib.sources.funding}\n\n**Conflicts of interest.** {about.conflicts_of_interest}"
+)
 st.header("How we chose the evidence")
 st.markdown(about.evidence_method)
 st.header("Please note")
 st.markdown(DISCLAIMER)
 st.markdown(
-    "NETaid helps you learn and get ready to talk with your care team. "
-    "It never tells anyone which treatment to choose."
+    "NETaid helps you learn and get ready to talk with your care team. It never tells anyone which treatment to choose."
 )
 next_step("home", "Back to the start: choose where to begin")

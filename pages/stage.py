@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from netaid.charts import stage_body_chart
-from netaid.content import sources_in
+from netaid.content.library import sources_in
+from netaid.outputs.charts import stage_body_chart
 from ui.fragments import page_fragment
 from ui.shell import cached_chart, cite, item, library, next_step, page_sources, require_app_shell, show_chart
 
@@ -11,9 +11,10 @@ require_app_shell()
 
 lib = library()
 stages = lib.stages
-sites = {s.id: s.name for s in lib.sites.sites}
+sites = lib.site_names
 
 item(lib, stages.intro, anchor="stage", level=1)
+
 
 @page_fragment
 def stage_picker() -> None:
@@ -22,7 +23,9 @@ def stage_picker() -> None:
     col1, col2 = st.columns(2)
     with col1:
         stage_id = st.radio(
-            "How far has it spread?", [s.id for s in stages.stages], key="stage",
+            "How far has it spread?",
+            [s.id for s in stages.stages],
+            key="stage",
             format_func=lambda i: next(s.name for s in stages.stages if s.id == i),
         )
     with col2:

@@ -5,23 +5,23 @@ from datetime import date
 
 import streamlit as st
 
-from netaid.handout import CARD_LIMITS, VisitSheet, crisis_card_pdf, visit_sheet_pdf, visit_sheet_text
-from netaid.profile import ProfileError, parse_profile
-from netaid.progress_stats import missed_ids
-from netaid.quiz import find_question
+from netaid.explorer.profile import ProfileError, parse_profile
+from netaid.explorer.wording import describe_profile
+from netaid.outputs.crisis_card import CARD_LIMITS, crisis_card_pdf
+from netaid.outputs.visit_sheet import VisitSheet, visit_sheet_pdf, visit_sheet_text
+from netaid.quiz.rounds import find_question
+from netaid.quiz.stats import missed_ids
 from netaid.safe_text import plain
-from netaid.wording import describe_profile
 from ui.diary_sheet import diary_summary_lines
-from ui.learner import current_learner
 from ui.guided_path import step_indicator, step_links
-from ui.shell import explorer, library, next_step, require_app_shell
+from ui.learner import current_learner
 from ui.sheet_choices import leaning_and_sure
+from ui.shell import explorer, library, next_step, require_app_shell
 
 require_app_shell()
 
 lib = library()
-OPTION_NAMES = {o.id: o.name for o in lib.options.options}
-SITES = {s.id: s.name for s in lib.sites.sites}
+OPTION_NAMES = lib.option_names
 
 st.title("Visit sheet")
 st.markdown(
@@ -36,7 +36,7 @@ try:
     profile = parse_profile(st.session_state.get("profile", {}))
 except ProfileError:
     profile = parse_profile({})
-situation = describe_profile(profile, SITES, OPTION_NAMES) if st.session_state.get("profile") else []
+situation = describe_profile(profile, lib) if st.session_state.get("profile") else []
 if situation:
     st.markdown("\n".join(f"- **{q}:** {a}" for q, a in situation))
 else:
@@ -45,7 +45,9 @@ st.page_link("pages/explorer.py", label="Describe or change my situation", icon=
 
 st.header("Options I want to talk about")
 kept = [o for o in st.session_state.get("kept_options", []) if o in OPTION_NAMES]
-option_ids = st.multiselect("Options", list(OPTION_NAMES), default=kept, key="sheet_options", format_func=OPTION_NAMES.get)
+option_ids = st.multiselect(
+    "Options", list(OPTION_NAMES), default=kept, key="sheet_options", format_func=OPTION_NAMES.get
+)
 
 values = st.session_state.get("values_answers", {})
 if values:
@@ -55,11 +57,11 @@ if values:
 leaning, sure = leaning_and_sure(lib)
 
 store, learner_id, _ = current_learner()
-topic_titles = {t: b.title for t, b in lib.quiz_banks.items()}
-missed_topics = list(dict.fromkeys(
-    topic_titles.get(found[1], "Grade practice") for qid in missed_ids(store.answers(learner_id))
-    if (found := find_question(lib, qid))
-))
+missed_topics = list(
+    dict.fromkeys(
+        lib.topic_title(found[1]) for qid in missed_ids(store.answers(learner_id)) if (found := find_question(lib, qid))
+    )
+)
 if missed_topics:
     st.header("Quiz topics I found hard")
     st.markdown(", ".join(missed_topics))
@@ -77,18 +79,45 @@ picked += [line.strip() for line in own.splitlines() if line.strip()]
 notes = st.text_area("Notes", key="sheet_notes", max_chars=8000)
 
 diary_lines = diary_summary_lines()
-sheet = VisitSheet(situation=situation, option_ids=option_ids, values=values, missed_topics=missed_topics,
-                   questions=picked, notes=notes, made_on=date.today(), leaning=leaning, sure=sure,
-                   shown={o.id: o for o in explorer().explore(st.session_state.get("profile", {})).options},
-                   diary=diary_lines)
+sheet = VisitSheet(
+    situation=situation,
+    option_ids=option_ids,
+    values=values,
+    missed_topics=missed_topics,
+    questions=picked,
+    notes=notes,
+    made_on=date.today(),
+    leaning=leaning,
+    sure=sure,
+    shown={o.id: o for o in explorer().explore(st.session_state.get("profile", {})).options},
+    diary=diary_lines,
+)
 st.header("Download")
-paper = st.radio("Paper size", ["a4", "letter"], key="sheet_paper", horizontal=True,
-                 format_func={"a4": "A4", "letter": "US Letter"}.get)
+paper = st.radio(
+    "Paper size",
+    ["a4", "letter"],
+    key="sheet_paper",
+    horizontal=True,
+    format_func={"a4": "A4", "letter": "US Letter"}.get,
+)
 c1, c2 = st.columns(2)
-c1.download_button("Download the visit sheet (PDF)", lambda: visit_sheet_pdf(lib, sheet, paper), key="sheet_pdf",
-                   file_name="netaid-visit-sheet.pdf", mime="application/pdf", on_click="ignore", type="primary")
-c2.download_button("Download as plain text", lambda: visit_sheet_text(lib, sheet), key="sheet_txt",
-                   file_name="netaid-visit-sheet.txt", mime="text/plain", on_click="ignore")
+c1.download_button(
+    "Download the visit sheet (PDF)",
+    lambda: visit_sheet_pdf(lib, sheet, paper),
+    key="sheet_pdf",
+    file_name="netaid-visit-sheet.pdf",
+    mime="application/pdf",
+    on_click="ignore",
+    type="primary",
+)
+c2.download_button(
+    "Download as plain text",
+    lambda: visit_sheet_text(lib, sheet),
+    key="sheet_txt",
+    file_name="netaid-visit-sheet.txt",
+    mime="text/plain",
+    on_click="ignore",
+)
 with st.expander("See what the sheet will hold"):
     st.text(visit_sheet_text(lib, sheet))
 
@@ -111,7 +140,13 @@ _, card_bytes, card_problem = st.session_state["card_made"]
 if card_problem:
     st.warning(f"The card cannot be made with this text: {plain(card_problem, 400)}.", icon=":material/edit:")
 else:
-    st.download_button("Download the wallet card (PDF)", card_bytes, key="card_pdf", file_name="netaid-crisis-card.pdf",
-                       mime="application/pdf", on_click="ignore")
+    st.download_button(
+        "Download the wallet card (PDF)",
+        card_bytes,
+        key="card_pdf",
+        file_name="netaid-crisis-card.pdf",
+        mime="application/pdf",
+        on_click="ignore",
+    )
 step_links(back=3, forward=None)
 next_step("home", "Back to Home")

@@ -15,7 +15,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from netaid.cli import main  # noqa: E402
-from netaid.content import DATA_DIR, QUIZ_DIR, load_library  # noqa: E402
+from netaid.content.library import load_library  # noqa: E402
+from netaid.paths import DATA_DIR, QUIZ_DIR  # noqa: E402
 from tests.postgres_server import NoPostgres, postgres_server  # noqa: E402
 
 

@@ -3,7 +3,7 @@ and its figures exactly as the abstract prints them, shown only for people like 
 
 from __future__ import annotations
 
-from netaid.rules import Explorer
+from netaid.explorer.rules import Explorer
 
 AFTER_EVEROLIMUS = {"site": "pancreas", "extent": "metastatic", "grade": 2, "differentiation": "well",
                     "functional": "no", "sstr": "positive", "growth": "growing", "previous_treatments": ["everolimus"]}

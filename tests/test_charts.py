@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from netaid.charts import _band_position, grade_bands_chart, sites_chart, stage_body_chart
+from netaid.outputs.charts import _band_position, grade_bands_chart, sites_chart, stage_body_chart
 
 
 def test_sites_chart_carries_every_given_percent(lib):

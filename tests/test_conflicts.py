@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from netaid.conflicts import resolve
-from netaid.profile import parse_profile
-from netaid.rules import Explorer
+from netaid.explorer.conflicts import resolve
+from netaid.explorer.profile import parse_profile
+from netaid.explorer.rules import Explorer
 from tests.conftest import run_cli
 from tests.test_pages import open_page, page_text
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from netaid.content import CONTENT_FILES, load_library, sources_in
-from netaid.readability import MAX_GRADE, MAX_MEDIAN, median_grade, score_all
+from netaid.content.library import CONTENT_FILES, load_library, sources_in
+from netaid.content.readability import MAX_GRADE, MAX_MEDIAN, median_grade, score_all
 
 # Figures as the Cancer.Net guide (seed 000) gives them.
 SEED_SITE_PERCENTS = {"lung": 30, "colon_rectum": 20, "small_intestine": 19, "unknown_primary": 15, "pancreas": 7, "appendix": 4}

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from netaid import card_fonts
-from netaid.card_fonts import FALLBACKS, UnprintableText, fallbacks_for, needs_shaping
-from netaid.handout import CARD_LIMITS, crisis_card_pdf
+from netaid.outputs import card_fonts
+from netaid.outputs.card_fonts import FALLBACKS, UnprintableText, fallbacks_for, needs_shaping
+from netaid.outputs.crisis_card import CARD_LIMITS, crisis_card_pdf
 
 NAMES = {
     "Chinese": "李小龍", "Korean": "김민수", "Japanese": "さくら", "Thai": "สมชาย", "Hindi": "अनीता",

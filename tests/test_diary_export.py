@@ -160,7 +160,7 @@ def test_the_pdf_summary_and_the_visit_sheet_section_hold_the_numbers(lib):
 
     from netaid.diary.patterns import summary, summary_lines
     from netaid.diary.report import summary_pdf
-    from netaid.handout import VisitSheet, visit_sheet_pdf, visit_sheet_text
+    from netaid.outputs.visit_sheet import VisitSheet, visit_sheet_pdf, visit_sheet_text
     from tests.diary_samples import at
 
     data = summary(sample_diary(), 2, at(7, 23))

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netaid.content import load_library
+from netaid.content.library import load_library
 from netaid.diary.models import KIND_OF, SYMPTOMS, TRIGGERS, VOCABULARY, Entry, Settings
 from netaid.diary.patterns import (
     MIN_TIMES, by_day, by_days_since_shot, days_since_last_shot, summary, summary_lines, top_patterns,

@@ -11,12 +11,13 @@ from pydantic import ValidationError
 
 from netaid.diary.patterns import summary
 from netaid.diary.report import summary_pdf
-from netaid.disclosure import disclosure_lines, shipped_sources
-from netaid.handout import VisitSheet, crisis_card_pdf, visit_sheet_pdf, visit_sheet_text
-from netaid.key_card import key_card_pdf
-from netaid.models import Source
-from netaid.review_packet import packet_markdown, packet_pdf
-from netaid.vignettes import load_vignettes
+from netaid.outputs.disclosure import disclosure_lines, shipped_sources
+from netaid.outputs.crisis_card import crisis_card_pdf
+from netaid.outputs.visit_sheet import VisitSheet, visit_sheet_pdf, visit_sheet_text
+from netaid.outputs.key_card import key_card_pdf
+from netaid.content.models import Source
+from netaid.outputs.review_packet import packet_markdown, packet_pdf
+from netaid.explorer.vignettes import load_vignettes
 from tests.diary_samples import at, sample_diary
 from tests.test_handout import squash, text_of
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from netaid.decision import (
-    LIKE_TRIAL, NO_FIGURES, NOT_LIKE_TRIAL, VALUES, compare_rows, value_relation,
-)
-from netaid.option_models import BalancedNote, Option
-from netaid.rules import Explorer
+from netaid.explorer.compare import LIKE_TRIAL, NO_FIGURES, NOT_LIKE_TRIAL, compare_rows
+
+from netaid.explorer.values import VALUES, value_relation
+from netaid.explorer.option_models import BalancedNote, Option
+from netaid.explorer.rules import Explorer
 from netaid.vocabulary import INVOLVES
 from tests.test_pages import open_page, page_text
 

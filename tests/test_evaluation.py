@@ -95,7 +95,7 @@ def test_a_person_fills_in_the_pilot_form_when_the_clinic_switched_it_on(tmp_pat
     code = at.text_input(key="pilot_code_typed").value
     at.button[0].click().run()  # send with nothing answered
     assert "Please answer every question" in page_text(at)
-    from netaid.decision import SURE_QUESTIONS
+    from netaid.explorer.values import SURE_QUESTIONS
 
     for key, _ in SURE_QUESTIONS:
         at.radio(key=f"pilot_sure_{key}").set_value("yes")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from netaid.content import load_library
-from netaid.decision import profile_from_query, query_from_profile
-from netaid.profile import PROFILE_FIELDS, ProfileError, parse_profile
-from netaid.quiz import authored_questions, check_answer, generated_question
-from netaid.rules import Explorer
+from netaid.content.library import load_library
+from netaid.explorer.share import profile_from_query, query_from_profile
+from netaid.explorer.profile import PROFILE_FIELDS, ProfileError, parse_profile
+from netaid.quiz.rounds import authored_questions, generated_question
+from netaid.explorer.rules import Explorer
 from tests.test_explorer_pages import explorer_with_link
 
 LIB = load_library()
@@ -66,7 +66,7 @@ answers = st.one_of(st.none(), st.text(max_size=20), st.integers(), st.lists(st.
 @settings(max_examples=500, deadline=None)
 @given(st.sampled_from(QUESTIONS), answers)
 def test_random_answers_are_marked_without_error(question, answer):
-    verdict = check_answer(question, answer)
+    verdict = question.check(answer)
     assert isinstance(verdict.correct, bool)
 
 

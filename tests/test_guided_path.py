@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from netaid.decision import SURE_QUESTIONS, sure_help
-from netaid.handout import VisitSheet, visit_sheet_pdf, visit_sheet_text
-from netaid.rules import Explorer
+from netaid.explorer.values import SURE_QUESTIONS, sure_help
+from netaid.outputs.visit_sheet import VisitSheet, visit_sheet_pdf, visit_sheet_text
+from netaid.explorer.rules import Explorer
 from tests.test_handout import squash, text_of
 from tests.test_pages import open_page, page_text
 

@@ -9,7 +9,9 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from netaid.handout import VisitSheet, crisis_card_pdf, visit_sheet_pdf, visit_sheet_text
+from netaid.outputs.crisis_card import crisis_card_pdf
+
+from netaid.outputs.visit_sheet import VisitSheet, visit_sheet_pdf, visit_sheet_text
 from tests.conftest import run_cli
 
 MM_PER_PT = 25.4 / 72
@@ -126,7 +128,7 @@ def test_cli_crisis_card(tmp_path):
 
 
 def test_pdf_keeps_late_side_effects_and_never_strands_a_heading(lib):
-    from netaid.decision import named_side_effects, side_effect_names
+    from netaid.explorer.compare import named_side_effects, side_effect_names
 
     names = side_effect_names(lib)
     with_late = [o for o in lib.options.options if named_side_effects(list(o.side_effects.late))]

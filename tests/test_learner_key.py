@@ -87,7 +87,7 @@ def test_the_key_card_and_text_file_hold_the_key_in_groups():
 
     from pypdf import PdfReader
 
-    from netaid.key_card import key_card_pdf, key_text
+    from netaid.outputs.key_card import key_card_pdf, key_text
 
     key = new_key()
     grouped = format_key(key)

@@ -7,11 +7,11 @@ import json
 
 import pytest
 
-from netaid.conflicts import resolve
-from netaid.outcome_charts import icon_array, icons_for, month_scale, outcome_chart, outcome_sentence
-from netaid.outcomes import population_fit
-from netaid.profile import parse_profile
-from netaid.rules import Explorer
+from netaid.explorer.conflicts import resolve
+from netaid.outputs.outcome_charts import icon_array, icons_for, month_scale, outcome_chart, outcome_sentence
+from netaid.explorer.outcomes import population_fit
+from netaid.explorer.profile import parse_profile
+from netaid.explorer.rules import Explorer
 from tests.conftest import run_cli
 
 

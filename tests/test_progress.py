@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from netaid.progress import ProgressFileError, ProgressStore, UnknownLearner, database_url, normalize_nickname
-from netaid.progress_stats import accuracy_by_day, mastery, missed_ids, most_missed
+from netaid.quiz.progress import ProgressFileError, ProgressStore, UnknownLearner, database_url, normalize_nickname
+from netaid.quiz.stats import accuracy_by_day, mastery, missed_ids, most_missed
 
 NOW = datetime(2026, 11, 1, 12, tzinfo=timezone.utc)
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,7 +43,7 @@ def test_bad_nicknames_are_refused(raw):
 def test_answers_survive_a_new_process(tmp_path):
     url = f"sqlite:///{tmp_path / 'p.sqlite3'}"
     code = (
-        "from datetime import datetime, timezone; from netaid.progress import ProgressStore;"
+        "from datetime import datetime, timezone; from netaid.quiz.progress import ProgressStore;"
         f"s = ProgressStore({url!r}); l = s.create('kim');"
         "s.record_answer(l, 'triggers-01', 'triggers', True, datetime(2026, 1, 1, tzinfo=timezone.utc))"
     )
@@ -131,7 +131,7 @@ def test_progress_summaries():
 def test_looking_up_a_key_never_creates_a_learner(store):
     from sqlalchemy import func, select
 
-    from netaid.progress import Learner
+    from netaid.quiz.progress import Learner
 
     for guess in ("sunflower", "0" * 64, "guest"):
         assert store.find(guess) is None
@@ -185,7 +185,7 @@ def test_an_old_database_is_upgraded_and_a_nickname_moves_to_a_key_once(tmp_path
 def test_forget_me_deletes_the_learner_their_answers_and_cards(store):
     from sqlalchemy import func, select
 
-    from netaid.progress import AnswerRecord, CardState
+    from netaid.quiz.progress import AnswerRecord, CardState
 
     me, other = store.create("me"), store.create("other")
     store.record_answer(me, "q1", "triggers", True, NOW)
@@ -214,7 +214,7 @@ def test_the_same_answer_in_the_same_round_is_recorded_once(store):
 RACE = """
 import sys
 from datetime import datetime, timedelta, timezone
-from netaid.progress import ProgressStore
+from netaid.quiz.progress import ProgressStore
 store = ProgressStore(sys.argv[1])
 now = datetime(2026, 11, 1, tzinfo=timezone.utc)
 for n in range(int(sys.argv[3])):

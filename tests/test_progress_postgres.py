@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from datetime import datetime, timedelta, timezone
 
-from netaid.progress import ProgressStore
+from netaid.quiz.progress import ProgressStore
 
 NOW = datetime(2026, 11, 1, 12, tzinfo=timezone.utc)
 

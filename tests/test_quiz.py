@@ -7,11 +7,11 @@ import json
 import pytest
 
 from netaid.grading import grade_tumor
-from netaid.quiz import (
-    as_dict, authored_questions, check_answer, choices_of, find_question, generated_grade_questions,
+from netaid.quiz.rounds import (
+    as_dict, authored_questions, find_question, generated_grade_questions,
     practice_ids, stable_order,
 )
-from netaid.quiz_models import MultipleSelect, SingleChoice, SortIntoGroups, TrueFalse
+from netaid.quiz.models import MultipleSelect, SingleChoice, SortIntoGroups, TrueFalse
 from netaid.vocabulary import QUIZ_TOPICS
 from tests.conftest import run_cli
 
@@ -49,38 +49,38 @@ def _first(lib, kind):
 def test_check_single_and_true_false(lib):
     single = _first(lib, SingleChoice)
     wrong = next(c for c in single.choices if c != single.correct)
-    assert check_answer(single, single.correct).correct
-    assert not check_answer(single, wrong).correct
+    assert single.check(single.correct).correct
+    assert not single.check(wrong).correct
     tf = _first(lib, TrueFalse)
-    assert check_answer(tf, "True" if tf.correct else "False").correct
-    assert not check_answer(tf, "False" if tf.correct else "True").correct
+    assert tf.check("True" if tf.correct else "False").correct
+    assert not tf.check("False" if tf.correct else "True").correct
 
 
 def test_check_multiple_needs_exactly_the_right_set(lib):
     q = _first(lib, MultipleSelect)
-    assert check_answer(q, list(reversed(q.correct))).correct
-    assert not check_answer(q, q.correct[:-1] or []).correct
+    assert q.check(list(reversed(q.correct))).correct
+    assert not q.check(q.correct[:-1] or []).correct
     extra = next((c for c in q.choices if c not in q.correct), None)
     if extra:
-        verdict = check_answer(q, [*q.correct, extra])
+        verdict = q.check([*q.correct, extra])
         assert not verdict.correct and verdict.wrong_items == (extra,)
 
 
 def test_check_sort_names_the_misplaced_items(lib):
     q = _first(lib, SortIntoGroups)
-    assert check_answer(q, dict(q.correct)).correct
+    assert q.check(dict(q.correct)).correct
     item = next(iter(q.correct))
     other = next(g for g in q.groups if g != q.correct[item])
-    verdict = check_answer(q, {**q.correct, item: other})
+    verdict = q.check({**q.correct, item: other})
     assert not verdict.correct and verdict.wrong_items == (item,)
 
 
 def test_choice_order_is_shuffled_once_and_stays_put(lib):
     q = _first(lib, SingleChoice)
-    first = stable_order(choices_of(q), f"seed:{q.id}")
-    assert all(stable_order(choices_of(q), f"seed:{q.id}") == first for _ in range(5))
+    first = stable_order(q.shown_choices(), f"seed:{q.id}")
+    assert all(stable_order(q.shown_choices(), f"seed:{q.id}") == first for _ in range(5))
     assert sorted(first) == sorted(q.choices)
-    orders = {tuple(stable_order(choices_of(q), f"{seed}:{q.id}")) for seed in range(30)}
+    orders = {tuple(stable_order(q.shown_choices(), f"{seed}:{q.id}")) for seed in range(30)}
     assert len(orders) > 1, "different rounds see different orders"
 
 

@@ -7,9 +7,9 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from netaid.content import load_library
-from netaid.quiz import correct_of, find_question
-from netaid.quiz_models import MultipleSelect, SortIntoGroups
+from netaid.content.library import load_library
+from netaid.quiz.rounds import find_question
+from netaid.quiz.models import MultipleSelect, SortIntoGroups
 from tests.test_pages import open_page, page_text
 
 
@@ -33,7 +33,7 @@ def answer(at: AppTest, right: bool) -> None:
 def choose(at: AppTest, right: bool) -> None:
     """Set the current question's widgets to a right or wrong answer."""
     q = current(at)
-    target = correct_of(q)
+    target = q.right_answer()
     if isinstance(q, MultipleSelect):
         wrong_pick = [c for c in q.choices if c not in target][:1] or target[:-1]
         for box in at.checkbox:
@@ -145,7 +145,7 @@ def test_a_private_key_keeps_progress_in_the_database_and_opens_it_elsewhere():
 def test_a_wrong_or_unknown_key_creates_nothing_and_says_why():
     from sqlalchemy import func, select
 
-    from netaid.progress import Learner
+    from netaid.quiz.progress import Learner
     from ui.learner import shared_store
 
     at = open_with_key(open_page("quiz.py"), "sunflower")
@@ -160,14 +160,14 @@ def test_a_wrong_or_unknown_key_creates_nothing_and_says_why():
 def test_an_old_nickname_moves_to_a_key_once_and_forget_me_deletes_everything():
     import os
 
-    from netaid.progress import ProgressStore
+    from netaid.quiz.progress import ProgressStore
     from ui.learner import shared_store
 
     store = ProgressStore(os.environ["NETAID_DATABASE_URL"])
     with store.engine.begin() as conn:
         from sqlalchemy import insert
 
-        from netaid.progress import Learner
+        from netaid.quiz.progress import Learner
         conn.execute(insert(Learner).values(nickname="sunflower"))
     old = store.find_nickname("sunflower")
     store.record_answer(old, "diagnosis-01", "diagnosis", True, datetime_now())
@@ -222,7 +222,7 @@ def test_presenter_reveals_on_click_and_moves_on():
     at.button(key="present_reveal_btn").click().run()
     assert first_q.explanation in page_text(at)
     assert "The answer:" in page_text(at) and "Right!" not in page_text(at)
-    assert first_q.choices[0] not in page_text(at) or first_q.choices[0] in correct_of(first_q), "the answer replaces the choices"
+    assert first_q.choices[0] not in page_text(at) or first_q.choices[0] in first_q.right_answer(), "the answer replaces the choices"
     at.button(key="present_next").click().run()
     assert lib.quiz_banks[first].questions[1].prompt in page_text(at)
     assert lib.quiz_banks[first].questions[0].explanation not in page_text(at)
@@ -235,7 +235,7 @@ def test_due_questions_can_be_reviewed(tmp_path):
     import os
     from datetime import datetime, timedelta, timezone
 
-    from netaid.progress import ProgressStore
+    from netaid.quiz.progress import ProgressStore
 
     store = ProgressStore(os.environ["NETAID_DATABASE_URL"])
     from netaid.learner_key import lookup_hash, new_key

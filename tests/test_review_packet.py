@@ -11,9 +11,9 @@ import pytest
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from netaid.review_packet import Names, condition_lines, packet_markdown, packet_pdf, review_statement
-from netaid.source_dates import review_date, review_problem, source_warnings
-from netaid.vignettes import load_vignettes
+from netaid.outputs.review_packet import Names, condition_lines, packet_markdown, packet_pdf, review_statement
+from netaid.content.source_dates import review_date, review_problem, source_warnings
+from netaid.explorer.vignettes import load_vignettes
 from tests.conftest import run_cli
 
 TODAY = date(2026, 11, 21)

@@ -7,11 +7,11 @@ import json
 
 import pytest
 
-from netaid.conditions import compile_condition, condition_problems
-from netaid.conflicts import resolve
-from netaid.decision import PRESETS
-from netaid.profile import PROFILE_FIELDS, ProfileError, parse_profile
-from netaid.rules import Explorer
+from netaid.explorer.conditions import compile_condition, condition_problems
+from netaid.explorer.conflicts import resolve
+from netaid.explorer.share import PRESETS
+from netaid.explorer.profile import PROFILE_FIELDS, ProfileError, parse_profile
+from netaid.explorer.rules import Explorer
 from tests.conftest import run_cli
 
 ADVANCED = {"extent": "metastatic", "resectable": "no"}

@@ -58,5 +58,7 @@ def focus_if_requested(*targets: str) -> None:
     # A new number each time, so the browser runs the script again even for the same target.
     nonce = st.session_state["_focus_nonce"] = st.session_state.get("_focus_nonce", 0) + 1
     with st.container(key="netaid_script"):
-        st.html(_SCRIPT % {"target": json.dumps(target), "flash": json.dumps(flash or ""), "nonce": nonce},
-                unsafe_allow_javascript=True)
+        st.html(
+            _SCRIPT % {"target": json.dumps(target), "flash": json.dumps(flash or ""), "nonce": nonce},
+            unsafe_allow_javascript=True,
+        )

@@ -17,8 +17,15 @@ from ui.diary_state import Owner, local_now, local_zone
 
 log = logging.getLogger("netaid")
 SEVERITY = {1: "1 mild", 2: "2 medium", 3: "3 severe"}
-BRISTOL = {1: "1 hard lumps", 2: "2 lumpy", 3: "3 cracked", 4: "4 smooth", 5: "5 soft blobs", 6: "6 mushy",
-           7: "7 watery"}
+BRISTOL = {
+    1: "1 hard lumps",
+    2: "2 lumpy",
+    3: "3 cracked",
+    4: "4 smooth",
+    5: "5 soft blobs",
+    6: "6 mushy",
+    7: "7 watery",
+}
 GAPS = {0.5: "½ hour", 1.0: "1 hour", 2.0: "2 hours", 4.0: "4 hours", 8.0: "8 hours"}
 QUICK_RESET = {"d_event": None, "d_triggers": [], "d_date": None, "d_time": None, "d_note": ""}
 QUICK_FOLLOW_UPS = ("d_sev", "d_stools", "d_bristol", "d_gap")  # shown only once an event is picked
@@ -93,9 +100,17 @@ def save_quick(owner: Owner) -> None:
     diarrhea = event == "diarrhea"
     new: list[Entry] = []
     if event:
-        new.append(Entry(recorded_at=when, kind="symptom", what=event, severity=ss["d_sev"],
-                         stool_count=ss.get("d_stools") if diarrhea else None,
-                         bristol=ss.get("d_bristol") if diarrhea else None, note=note))
+        new.append(
+            Entry(
+                recorded_at=when,
+                kind="symptom",
+                what=event,
+                severity=ss["d_sev"],
+                stool_count=ss.get("d_stools") if diarrhea else None,
+                bristol=ss.get("d_bristol") if diarrhea else None,
+                note=note,
+            )
+        )
     gap = timedelta(hours=ss.get("d_gap") or 1.0) if event else timedelta(0)
     new += [Entry(recorded_at=when - gap, kind="trigger", what=t, note="" if event else note) for t in triggers]
     if not stored(lambda: owner.store.save_many(owner.key, new)):  # committed before the page says "saved"
@@ -169,10 +184,20 @@ def quick_entry(owner: Owner) -> None:
         st.segmented_control("How bad was it?", list(SEVERITY), key="d_sev", format_func=SEVERITY.get)
     if event == "diarrhea":
         st.number_input("How many loose stools?", min_value=0, max_value=30, value=1, step=1, key="d_stools")
-        st.pills("What did it look like? (Bristol scale, optional)", list(BRISTOL), key="d_bristol",
-                 format_func=BRISTOL.get, help="A scale from 1 (hard lumps) to 7 (all liquid) that care teams use.")
-    st.pills("What came before? (optional)", [w.id for w in TRIGGERS], selection_mode="multi", key="d_triggers",
-             format_func=LABEL.get)
+        st.pills(
+            "What did it look like? (Bristol scale, optional)",
+            list(BRISTOL),
+            key="d_bristol",
+            format_func=BRISTOL.get,
+            help="A scale from 1 (hard lumps) to 7 (all liquid) that care teams use.",
+        )
+    st.pills(
+        "What came before? (optional)",
+        [w.id for w in TRIGGERS],
+        selection_mode="multi",
+        key="d_triggers",
+        format_func=LABEL.get,
+    )
     if event and st.session_state.get("d_triggers"):
         st.segmented_control("About how long before?", list(GAPS), key="d_gap", format_func=GAPS.get, default=1.0)
     with st.expander("Change the date or time (now if left empty)"):
@@ -189,17 +214,34 @@ def _edit_form(owner: Owner, e: Entry) -> None:
         st.date_input("Date", value=local.date(), key="e_date", format="YYYY-MM-DD")
         st.time_input("Time", value=local.time().replace(tzinfo=None), key="e_time", step=300)
         if e.kind == "symptom":
-            st.segmented_control("How bad was it?", list(SEVERITY), key="e_severity", default=e.severity,
-                                 format_func=SEVERITY.get, required=True)
+            st.segmented_control(
+                "How bad was it?",
+                list(SEVERITY),
+                key="e_severity",
+                default=e.severity,
+                format_func=SEVERITY.get,
+                required=True,
+            )
         if e.what == "diarrhea":
             st.number_input("How many loose stools?", 0, 30, value=e.stool_count, key="e_stool_count")
-            st.selectbox("Bristol type", list(BRISTOL), index=(e.bristol - 1) if e.bristol else None,
-                         key="e_bristol", format_func=BRISTOL.get)
+            st.selectbox(
+                "Bristol type",
+                list(BRISTOL),
+                index=(e.bristol - 1) if e.bristol else None,
+                key="e_bristol",
+                format_func=BRISTOL.get,
+            )
         if e.kind == "injection":
-            st.selectbox("Where", SITE_IDS, index=SITE_IDS.index(e.site) if e.site else None, key="e_site",
-                         format_func=LABEL.get)
-            st.selectbox("Given by", GIVER_IDS, index=GIVER_IDS.index(e.given_by) if e.given_by else None,
-                         key="e_given_by", format_func=LABEL.get)
+            st.selectbox(
+                "Where", SITE_IDS, index=SITE_IDS.index(e.site) if e.site else None, key="e_site", format_func=LABEL.get
+            )
+            st.selectbox(
+                "Given by",
+                GIVER_IDS,
+                index=GIVER_IDS.index(e.given_by) if e.given_by else None,
+                key="e_given_by",
+                format_func=LABEL.get,
+            )
         if e.kind in ("injection", "medicine"):
             st.text_input("Dose (optional)", value=e.dose or "", key="e_dose", max_chars=MAX_DOSE)
         st.text_input("Note", value=e.note, key="e_note", max_chars=MAX_NOTE)
@@ -221,13 +263,28 @@ def entry_list(owner: Owner, entries: list[Entry]) -> None:
         with st.container(border=True):
             st.markdown(describe(e))
             row = st.container(horizontal=True)  # side by side, even on a phone
-            row.button("Edit", key=f"d_edit_{e.id}", icon=":material/edit:", on_click=start_edit, args=(e.id,),
-                      help=f"Change this {e.label.lower()} entry")
-            row.button("Delete", key=f"d_del_{e.id}", icon=":material/delete:", on_click=delete, args=(owner, e),
-                      help=f"Delete this {e.label.lower()} entry (you can undo)")
+            row.button(
+                "Edit",
+                key=f"d_edit_{e.id}",
+                icon=":material/edit:",
+                on_click=start_edit,
+                args=(e.id,),
+                help=f"Change this {e.label.lower()} entry",
+            )
+            row.button(
+                "Delete",
+                key=f"d_del_{e.id}",
+                icon=":material/delete:",
+                on_click=delete,
+                args=(owner, e),
+                help=f"Delete this {e.label.lower()} entry (you can undo)",
+            )
     if len(entries) > shown:
-        st.button(f"Show more ({len(entries) - shown} older)", key="d_more",
-                  on_click=lambda: st.session_state.update(d_shown=shown + 40))
+        st.button(
+            f"Show more ({len(entries) - shown} older)",
+            key="d_more",
+            on_click=lambda: st.session_state.update(d_shown=shown + 40),
+        )
 
 
 def load(owner: Owner) -> list[Entry] | None:

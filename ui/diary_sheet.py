@@ -24,8 +24,12 @@ def diary_summary_lines() -> list[str]:
     st.header("My diary")
     if not st.checkbox("Add a summary of my diary to the sheet", value=True, key="sheet_diary"):
         return []
-    weeks = st.segmented_control("Of the last", list(WEEKS), default=4, key="sheet_diary_weeks",
-                                 format_func=WEEKS.get, required=True) or 4
+    weeks = (
+        st.segmented_control(
+            "Of the last", list(WEEKS), default=4, key="sheet_diary_weeks", format_func=WEEKS.get, required=True
+        )
+        or 4
+    )
     lines = summary_lines(summary(entries, weeks, local_now()))
     st.markdown("\n".join(f"- {plain(line, 400)}" for line in lines))
     st.caption("Patterns, not proof: the counts show what happened, not why.")

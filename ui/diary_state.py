@@ -11,7 +11,7 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone, tzinfo
+from datetime import UTC, datetime, tzinfo
 from zoneinfo import ZoneInfo
 
 import streamlit as st
@@ -20,7 +20,7 @@ from netaid.diary.crypto import DiaryKey
 from netaid.diary.quiz_links import questions_for_tags
 from netaid.diary.store import DiaryStore
 from netaid.learner_key import new_key
-from netaid.progress import database_url
+from netaid.quiz.progress import database_url
 from ui.learner import HASH, KEY
 
 log = logging.getLogger("netaid")
@@ -78,9 +78,9 @@ def local_zone() -> tzinfo:
     """The browser's time zone (Streamlit reports it), or UTC when it is unknown."""
     try:
         name = st.context.timezone
-        return ZoneInfo(name) if name else timezone.utc
+        return ZoneInfo(name) if name else UTC
     except Exception:
-        return timezone.utc
+        return UTC
 
 
 def local_now() -> datetime:
@@ -100,6 +100,8 @@ def quiz_suggestion(start: Callable[[str, list[str]], None]) -> None:
     from netaid.diary.models import LABEL
 
     named = ", ".join(LABEL[t].lower() for t in tags[:3])
-    st.info(f"From your diary: you often tag {named}. {len(ids)} trigger questions are about these.",
-            icon=":material/edit_note:")
+    st.info(
+        f"From your diary: you often tag {named}. {len(ids)} trigger questions are about these.",
+        icon=":material/edit_note:",
+    )
     st.button("Practise these questions", key="start_diary_questions", on_click=start, args=("practice", ids[:10]))

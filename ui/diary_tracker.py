@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import streamlit as st
 
@@ -10,7 +10,7 @@ from netaid.diary.models import GIVER_IDS, INJECTIONS, LABEL, MAX_DOSE, MAX_NOTE
 from netaid.diary.patterns import days_since_last_shot, shots
 from netaid.diary.schedule import calendar_file, next_due, next_site
 from netaid.safe_text import plain
-from ui.diary_entry import say, clean_note, moment, stored
+from ui.diary_entry import clean_note, moment, say, stored
 from ui.diary_state import Owner, local_now
 
 
@@ -24,9 +24,15 @@ def _save_plan(owner: Owner) -> None:
 
 def _log_shot(owner: Owner) -> None:
     ss = st.session_state
-    entry = Entry(recorded_at=moment(ss.get("t_date"), None), kind="injection", what=ss["t_med"],
-                  site=ss.get("t_site"), given_by=ss.get("t_by"),
-                  dose=clean_note(ss.get("t_dose"))[:MAX_DOSE] or None, note=clean_note(ss.get("t_note")))
+    entry = Entry(
+        recorded_at=moment(ss.get("t_date"), None),
+        kind="injection",
+        what=ss["t_med"],
+        site=ss.get("t_site"),
+        given_by=ss.get("t_by"),
+        dose=clean_note(ss.get("t_dose"))[:MAX_DOSE] or None,
+        note=clean_note(ss.get("t_note")),
+    )
     if not stored(lambda: owner.store.save(owner.key, entry)):
         return
     for name in ("t_date", "t_dose", "t_note"):
@@ -39,8 +45,12 @@ def _log_medicine(owner: Owner) -> None:
     if not what:
         st.session_state["d_error"] = "Pick a medicine first."
         return
-    entry = Entry(recorded_at=local_now(), kind="medicine", what=what,
-                  dose=clean_note(st.session_state.get("t_other_dose"))[:MAX_DOSE] or None)
+    entry = Entry(
+        recorded_at=local_now(),
+        kind="medicine",
+        what=what,
+        dose=clean_note(st.session_state.get("t_other_dose"))[:MAX_DOSE] or None,
+    )
     if not stored(lambda: owner.store.save(owner.key, entry)):
         return
     st.session_state.pop("t_other", None)
@@ -77,9 +87,11 @@ def tracker(owner: Owner, entries: list[Entry]) -> None:
     due = next_due(entries, settings)
     since = days_since_last_shot(entries, local_now())
     if due:
-        st.markdown(f"**Next shot due:** {due_words(due, today)}  \n"
-                    f"Last shot {since} {'day' if since == 1 else 'days'} ago. Your plan: every "
-                    f"{settings.interval_days} days.")
+        st.markdown(
+            f"**Next shot due:** {due_words(due, today)}  \n"
+            f"Last shot {since} {'day' if since == 1 else 'days'} ago. Your plan: every "
+            f"{settings.interval_days} days."
+        )
     else:
         st.markdown("Log your first shot below to see when the next one is due.")
 
@@ -93,8 +105,9 @@ def tracker(owner: Owner, entries: list[Entry]) -> None:
     _follow("t_site", hint)
     last = next((s for s in reversed(shots(entries)) if s.site), None)
     if hint and last:
-        st.caption(f"Last time: {LABEL[last.site].lower()}. Try the {LABEL[hint].lower()} this time, so each spot "
-                   "can rest.")
+        st.caption(
+            f"Last time: {LABEL[last.site].lower()}. Try the {LABEL[hint].lower()} this time, so each spot can rest."
+        )
     with st.form("t_shot_form", border=False):
         st.date_input("Date", value=today, key="t_date", format="YYYY-MM-DD")
         st.radio("Where", SITE_IDS, key="t_site", format_func=LABEL.get, horizontal=True)
@@ -110,11 +123,24 @@ def tracker(owner: Owner, entries: list[Entry]) -> None:
     st.button("Log it now", key="t_log_other", on_click=_log_medicine, args=(owner,))
     recent = [e for e in entries if e.kind == "medicine"][-5:]
     if recent:
-        st.table([{"When": e.recorded_at.strftime("%Y-%m-%d %H:%M"), "Medicine": e.label,
-                   "Dose": plain(e.dose or "", MAX_DOSE)} for e in reversed(recent)])
+        st.table(
+            [
+                {
+                    "When": e.recorded_at.strftime("%Y-%m-%d %H:%M"),
+                    "Medicine": e.label,
+                    "Dose": plain(e.dose or "", MAX_DOSE),
+                }
+                for e in reversed(recent)
+            ]
+        )
 
     if due:
-        st.download_button("Add the next 6 due dates to my calendar (.ics)",
-                           calendar_file(entries, settings, datetime.now(timezone.utc)), key="t_ics",
-                           file_name="netaid-shots.ics", mime="text/calendar", on_click="ignore",
-                           icon=":material/calendar_month:")
+        st.download_button(
+            "Add the next 6 due dates to my calendar (.ics)",
+            calendar_file(entries, settings, datetime.now(UTC)),
+            key="t_ics",
+            file_name="netaid-shots.ics",
+            mime="text/calendar",
+            on_click="ignore",
+            icon=":material/calendar_month:",
+        )

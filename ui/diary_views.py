@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import streamlit as st
 
 from netaid.diary import charts
@@ -20,8 +19,9 @@ CAVEAT = "Patterns, not proof — talk to your team before cutting foods out."
 
 
 def what_i_see(entries: list[Entry]) -> None:
-    weeks = st.segmented_control("Show the last", list(PERIODS), key="v_weeks", default=4, format_func=PERIODS.get,
-                                 required=True)
+    weeks = st.segmented_control(
+        "Show the last", list(PERIODS), key="v_weeks", default=4, format_func=PERIODS.get, required=True
+    )
     now = local_now()
     recent = in_period(entries, weeks or 4, now)
     if not recent:
@@ -45,8 +45,11 @@ def what_i_see(entries: list[Entry]) -> None:
         show_chart(charts.trigger_patterns(patterns), key="v_triggers")
     waiting = [p for p in patterns if not p.shown]
     if waiting:
-        st.caption(f"Not enough times yet (a pattern needs {MIN_TIMES}): "
-                   + ", ".join(f"{LABEL[p.what].lower()} ({p.times})" for p in waiting) + ".")
+        st.caption(
+            f"Not enough times yet (a pattern needs {MIN_TIMES}): "
+            + ", ".join(f"{LABEL[p.what].lower()} ({p.times})" for p in waiting)
+            + "."
+        )
     if not patterns:
         st.caption("Tag what came before a symptom, and also things you ate or did without one, to see patterns.")
 
@@ -73,17 +76,40 @@ def _import(owner: Owner) -> None:
 def exports(owner: Owner, entries: list[Entry]) -> None:
     st.markdown("Take your diary to your team, or keep a copy. The files are made on your screen.")
     now = local_now()
-    weeks = st.segmented_control("Summary of the last", [2, 4, 8], key="x_weeks", default=4,
-                                 format_func=PERIODS.get, required=True) or 4
+    weeks = (
+        st.segmented_control(
+            "Summary of the last", [2, 4, 8], key="x_weeks", default=4, format_func=PERIODS.get, required=True
+        )
+        or 4
+    )
     c1, c2, c3 = st.columns(3)
-    c1.download_button("Summary (PDF)",
-                       lambda: summary_pdf(summary(entries, weeks, now), now.date(), sources=library().sources),
-                       file_name="netaid-diary-summary.pdf", mime="application/pdf", key="x_pdf", on_click="ignore",
-                       icon=":material/picture_as_pdf:")
-    c2.download_button("Spreadsheet (CSV)", lambda: to_csv(entries), file_name="netaid-diary.csv", mime="text/csv",
-                       key="x_csv", on_click="ignore", icon=":material/table:")
-    c3.download_button("For health records (FHIR)", lambda: fhir_json(entries), file_name="netaid-diary-fhir.json",
-                       mime="application/fhir+json", key="x_fhir", on_click="ignore", icon=":material/medical_information:")
+    c1.download_button(
+        "Summary (PDF)",
+        lambda: summary_pdf(summary(entries, weeks, now), now.date(), sources=library().sources),
+        file_name="netaid-diary-summary.pdf",
+        mime="application/pdf",
+        key="x_pdf",
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+    )
+    c2.download_button(
+        "Spreadsheet (CSV)",
+        lambda: to_csv(entries),
+        file_name="netaid-diary.csv",
+        mime="text/csv",
+        key="x_csv",
+        on_click="ignore",
+        icon=":material/table:",
+    )
+    c3.download_button(
+        "For health records (FHIR)",
+        lambda: fhir_json(entries),
+        file_name="netaid-diary-fhir.json",
+        mime="application/fhir+json",
+        key="x_fhir",
+        on_click="ignore",
+        icon=":material/medical_information:",
+    )
     with st.expander("Load a diary file"):
         st.file_uploader("A diary file saved from NETaid (.csv or FHIR .json)", type=["csv", "json"], key="x_file")
         st.button("Load it", key="x_load", on_click=_import, args=(owner,))
@@ -96,5 +122,3 @@ def move_guest_entries(owner: Owner, guest: Owner) -> None:
     for e in found:
         guest.store.delete(guest.key, e.id)
     say(f"Moved {len(found)} entries into your private diary.")
-
-

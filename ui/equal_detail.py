@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from netaid.content import Library
-from netaid.decision import benefit_words, not_certain, trial_words
-from netaid.rules import Exploration
+from netaid.content.library import Library
+from netaid.explorer.compare import benefit_words, not_certain, trial_words
+from netaid.explorer.rules import Exploration
 from ui.shell import cite
 
 WATCH = "active_surveillance"
@@ -18,7 +18,7 @@ def watch_and_wait_section(lib: Library, result: Exploration) -> None:
     shown = next((o for o in result.options if o.id == WATCH), None)
     if shown is None:
         return
-    option = next(o for o in lib.options.options if o.id == WATCH)
+    option = lib.option(WATCH)
     effects = {e.id: e for e in lib.side_effects.side_effects}
     st.header("Watch and wait: no treatment for now", anchor="watch-and-wait")
     st.markdown(
@@ -32,12 +32,13 @@ def watch_and_wait_section(lib: Library, result: Exploration) -> None:
         st.markdown(benefit_words(option))
     with harm:
         st.markdown("**Its risks**")
-        st.markdown("\n".join(
-            f"- **{effects[e].name}.** {effects[e].text or ''}".rstrip()
-            for e in (*option.side_effects.common, *option.side_effects.serious, *option.side_effects.late)
-        ))
+        st.markdown(
+            "\n".join(
+                f"- **{effects[e].name}.** {effects[e].text or ''}".rstrip()
+                for e in (*option.side_effects.common, *option.side_effects.serious, *option.side_effects.late)
+            )
+        )
     st.markdown(f"**What the trials found.** {trial_words(lib, option, shown)}")
     st.markdown(f"**What is not certain.** {not_certain(option, shown)}")
-    st.markdown("The other options listed for this situation have their own benefits and risks. "
-                "Compare them above.")
+    st.markdown("The other options listed for this situation have their own benefits and risks. Compare them above.")
     cite(lib, option.sources)

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from netaid.content import Library
-from netaid.decision import side_effect_names
-from netaid.outcome_charts import month_scale, outcome_chart, outcome_sentence
-from netaid.rules import ShownOption
+from netaid.content.library import Library
+from netaid.explorer.compare import side_effect_names
+from netaid.explorer.rules import ShownOption
+from netaid.outputs.outcome_charts import month_scale, outcome_chart, outcome_sentence
 from ui.shell import cached_chart, cite, linked, show_chart
 
-FIELD_WORDS = {"site": "where it started", "grade": "grade", "differentiation": "how the cells look",
-               "functional": "whether it makes hormones", "extent": "how far it has spread", "sstr": "receptor scan"}
+FIELD_WORDS = {
+    "site": "where it started",
+    "grade": "grade",
+    "differentiation": "how the cells look",
+    "functional": "whether it makes hormones",
+    "extent": "how far it has spread",
+    "sstr": "receptor scan",
+}
 
 
 def _trial_figures(lib: Library, shown: ShownOption, short_name: str) -> None:
@@ -37,9 +43,13 @@ def _trial_figures(lib: Library, shown: ShownOption, short_name: str) -> None:
             if figure.unknown:
                 why.append(f"you have not said {' or '.join(FIELD_WORDS.get(f, f) for f in figure.unknown)}")
             if figure.not_stated:
-                why.append(f"the trial report does not say {' or '.join(FIELD_WORDS.get(f, f) for f in figure.not_stated)}")
-            st.caption(f"These figures are for people like those in the trial. We cannot be sure you are like "
-                       f"them, because {' and '.join(why)}.")
+                why.append(
+                    f"the trial report does not say {' or '.join(FIELD_WORDS.get(f, f) for f in figure.not_stated)}"
+                )
+            st.caption(
+                f"These figures are for people like those in the trial. We cannot be sure you are like "
+                f"them, because {' and '.join(why)}."
+            )
         cite(lib, o.sources)
 
 
@@ -54,7 +64,7 @@ def _toggle_kept(option_id: str) -> None:
 
 def option_card(lib: Library, shown: ShownOption, kept: list[str]) -> None:
     """An expander: why it appears, what it is, what it is like, benefits, side effects, questions."""
-    option = next(o for o in lib.options.options if o.id == shown.id)
+    option = lib.option(shown.id)
     names = side_effect_names(lib)
     with st.expander(option.name):
         st.markdown("**Why it appears for this situation**")
@@ -83,5 +93,10 @@ def option_card(lib: Library, shown: ShownOption, kept: list[str]) -> None:
         st.markdown("**Questions to ask your care team**")
         st.markdown("\n".join(f"- {q}" for q in option.questions))
         cite(lib, sorted({*option.sources, *(s for r in shown.reasons for s in r.sources)}))
-        st.checkbox("Keep this option for my visit sheet", value=shown.id in kept, key=f"keep_{shown.id}",
-                    on_change=_toggle_kept, args=(shown.id,))
+        st.checkbox(
+            "Keep this option for my visit sheet",
+            value=shown.id in kept,
+            key=f"keep_{shown.id}",
+            on_change=_toggle_kept,
+            args=(shown.id,),
+        )

@@ -21,8 +21,10 @@ from ui.shell import glossary_linker
 
 log = logging.getLogger("netaid")
 F = TypeVar("F", bound=Callable[..., Any])
-FAILED = ("Sorry, something went wrong on this page. Nothing you entered has been lost. "
-          "Please try again, or choose another page from the menu.")
+FAILED = (
+    "Sorry, something went wrong on this page. Nothing you entered has been lost. "
+    "Please try again, or choose another page from the menu."
+)
 
 
 def _same_links_as_full_run(key: str) -> None:

@@ -48,9 +48,9 @@ def step_links(back: int | None, forward: int | None) -> None:
     with st.container(horizontal=True):
         if back:
             label, url, _ = STEPS[back - 1]
-            st.page_link(f"pages/{URL_OF[url]}", label=f"Back to step {back}: {label}",
-                         icon=":material/arrow_back:")
+            st.page_link(f"pages/{URL_OF[url]}", label=f"Back to step {back}: {label}", icon=":material/arrow_back:")
         if forward:
             label, url, _ = STEPS[forward - 1]
-            st.page_link(f"pages/{URL_OF[url]}", label=f"On to step {forward}: {label}",
-                         icon=":material/arrow_forward:")
+            st.page_link(
+                f"pages/{URL_OF[url]}", label=f"On to step {forward}: {label}", icon=":material/arrow_forward:"
+            )

@@ -7,26 +7,33 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from netaid.content import Library
-from netaid.decision import SURE_HELP, SURE_QUESTIONS
+from netaid.content.library import Library
+from netaid.explorer.values import SURE_HELP, SURE_QUESTIONS
 from ui.registry import TITLE_OF, URL_OF
 
 NOT_SURE = ""
-SURE_SHORT = {"sure": "Sure", "understand": "Understand", "risk_benefit": "Risk-benefit", "encouragement": "Encouragement"}
+SURE_SHORT = {
+    "sure": "Sure",
+    "understand": "Understand",
+    "risk_benefit": "Risk-benefit",
+    "encouragement": "Encouragement",
+}
 
 
 def leaning_section(lib: Library, shown_ids: list[str]) -> None:
     """A radio of the options listed for this situation, plus "not sure yet". Never preset."""
-    names = {o.id: o.name for o in lib.options.options}
+    names = lib.option_names
     st.header("Which way I lean", anchor="which-way-i-lean")
     st.markdown(
         "If you had to choose today, which option would you lean toward? This is only for you and "
-        "your care team. You can change it at any time, and \"not sure yet\" is a fine answer."
+        'your care team. You can change it at any time, and "not sure yet" is a fine answer.'
     )
     choices = [NOT_SURE, *shown_ids]
     before = st.session_state.get("leaning_answer")
     picked = st.radio(
-        "I lean toward", choices, key="leaning_option",
+        "I lean toward",
+        choices,
+        key="leaning_option",
         index=choices.index(before) if before in choices else None,
         format_func=lambda i: "I am not sure yet" if i == NOT_SURE else names[i],
     )
@@ -51,5 +58,8 @@ def sure_help_links(answers: Mapping[str, bool | None]) -> None:
         elif key == "sure":
             st.markdown("[Look at the options side by side again](#compare-options-side-by-side)")
         else:
-            st.page_link(f"pages/{URL_OF[url]}", label=f"Make a {TITLE_OF[url].lower()} with questions for your team",
-                         icon=":material/print:")
+            st.page_link(
+                f"pages/{URL_OF[url]}",
+                label=f"Make a {TITLE_OF[url].lower()} with questions for your team",
+                icon=":material/print:",
+            )

@@ -14,7 +14,7 @@ from typing import Any
 import streamlit as st
 
 from netaid.learner_key import KeyFormatError, format_key, lookup_hash, new_key, oidc_lookup_hash
-from netaid.progress import ProgressStore, clean_label, database_url, normalize_nickname
+from netaid.quiz.progress import ProgressStore, database_url, normalize_nickname
 from netaid.safe_text import plain
 from ui.behaviour import anchor, focus_if_requested, request_focus
 from ui.shell import library
@@ -42,6 +42,7 @@ def guest_store() -> tuple[ProgressStore, int]:
 
 # -- clinic sign-in (st.login, OIDC) -------------------------------------------------------------
 
+
 def sign_in_configured() -> bool:
     """True when secrets.toml has an [auth] section, so st.login can be offered."""
     try:
@@ -66,6 +67,7 @@ def _signed_in_hash() -> str | None:
 
 # -- who is answering ------------------------------------------------------------------------------
 
+
 def current_learner() -> tuple[ProgressStore, int, str | None]:
     """(store, learner id, a display name, or None for a guest)."""
     signed_in = _signed_in_hash()
@@ -81,8 +83,10 @@ def current_learner() -> tuple[ProgressStore, int, str | None]:
             if learner_id is not None:
                 return store, learner_id, store.label(learner_id) or "your private key"
             _leave()
-            st.warning("No saved progress was found for your key any more (it may have been deleted on another "
-                       "device). You are a guest now: answers are kept for this visit only.")
+            st.warning(
+                "No saved progress was found for your key any more (it may have been deleted on another "
+                "device). You are a guest now: answers are kept for this visit only."
+            )
         except Exception:  # a database that cannot be reached must not lose the learner's session
             log.exception("progress database")
             st.warning("Saved progress cannot be reached right now, so your answers are kept for this visit only.")
@@ -137,7 +141,9 @@ def _use_key() -> None:
         st.session_state[ERROR] = "Saved progress cannot be reached right now. Please try again later."
         return
     if found is None:
-        st.session_state[ERROR] = "No progress is saved under that key. Check it, or save your progress to get a new key."
+        st.session_state[ERROR] = (
+            "No progress is saved under that key. Check it, or save your progress to get a new key."
+        )
         return
     st.session_state[HASH], st.session_state[KEY] = hashed, format_key(raw)
     st.session_state[ERROR] = None
@@ -206,6 +212,7 @@ def notice_restart() -> None:
 
 # -- what the person sees ------------------------------------------------------------------------
 
+
 def _errors() -> None:
     if st.session_state.get(ERROR):
         st.error(st.session_state[ERROR])
@@ -213,16 +220,28 @@ def _errors() -> None:
 
 def key_downloads(where: str) -> None:
     """The key, and buttons to keep it as a text file or a small PDF card."""
-    from netaid.key_card import key_card_pdf, key_text
+    from netaid.outputs.key_card import key_card_pdf, key_text
 
     key = st.session_state.get(KEY)
     if not key:
         return
     st.code(key, language=None, wrap_lines=True)
-    st.download_button("Download the key (text)", key_text(key, date.today()), file_name="netaid-key.txt",
-                       mime="text/plain", key=f"key_txt_{where}", on_click="ignore")
-    st.download_button("Download a key card (PDF)", lambda: key_card_pdf(key, date.today(), library().sources), file_name="netaid-key.pdf",
-                       mime="application/pdf", key=f"key_pdf_{where}", on_click="ignore")
+    st.download_button(
+        "Download the key (text)",
+        key_text(key, date.today()),
+        file_name="netaid-key.txt",
+        mime="text/plain",
+        key=f"key_txt_{where}",
+        on_click="ignore",
+    )
+    st.download_button(
+        "Download a key card (PDF)",
+        lambda: key_card_pdf(key, date.today(), library().sources),
+        file_name="netaid-key.pdf",
+        mime="application/pdf",
+        key=f"key_pdf_{where}",
+        on_click="ignore",
+    )
 
 
 def learner_box() -> None:
@@ -238,21 +257,32 @@ def learner_box() -> None:
             st.button("Sign out", key="sign_out", on_click=st.logout)
             return
         if st.session_state.get(HASH):
-            st.caption("Your progress is saved under your private key. NETaid stores only a scrambled form "
-                       "of the key (a hash), never health details.")
+            st.caption(
+                "Your progress is saved under your private key. NETaid stores only a scrambled form "
+                "of the key (a hash), never health details."
+            )
             if st.session_state.pop(NOTICE, False):
-                st.warning("This is your private key. Write it down or download it now: NETaid cannot show it "
-                           "again after you leave.", icon=":material/key:")
+                st.warning(
+                    "This is your private key. Write it down or download it now: NETaid cannot show it "
+                    "again after you leave.",
+                    icon=":material/key:",
+                )
                 key_downloads("sidebar")
             st.button("Leave (stop saving on this device)", key="leave_key", on_click=_leave)
             _errors()
             return
         st.caption("You are a guest: progress is kept for this visit only.")
-        st.button("Save my progress", key="make_key", type="primary", on_click=_make_key,
-                  help="Makes a private key. With it you can open your progress on any device.")
+        st.button(
+            "Save my progress",
+            key="make_key",
+            type="primary",
+            on_click=_make_key,
+            help="Makes a private key. With it you can open your progress on any device.",
+        )
         with st.form("key_form", clear_on_submit=True, border=False):
-            st.text_input("I have a key", key="key_input", type="password", max_chars=60,
-                          placeholder="XXXX-XXXX-XXXX-…")
+            st.text_input(
+                "I have a key", key="key_input", type="password", max_chars=60, placeholder="XXXX-XXXX-XXXX-…"
+            )
             st.form_submit_button("Open my progress", key="use_key", on_click=_use_key)
         if sign_in_configured():
             st.button("Sign in with your clinic account", key="sign_in", on_click=st.login)
@@ -266,11 +296,15 @@ def key_section() -> None:
     st.header("Your private key")
     store, learner_id, name = current_learner()
     if name is None:
-        st.markdown("You are a guest. **Save my progress** (in the side bar) makes a private key, so you can come "
-                    "back to your answers on any device.")
+        st.markdown(
+            "You are a guest. **Save my progress** (in the side bar) makes a private key, so you can come "
+            "back to your answers on any device."
+        )
         with st.expander("I used a nickname before"):
-            st.markdown("NETaid used to save progress under a nickname, which anyone could guess. You can move that "
-                        "progress to a private key once; the nickname is then deleted.")
+            st.markdown(
+                "NETaid used to save progress under a nickname, which anyone could guess. You can move that "
+                "progress to a private key once; the nickname is then deleted."
+            )
             with st.form("nickname_form", clear_on_submit=True, border=False):
                 st.text_input("Old nickname", key="old_nickname_input", max_chars=40)
                 st.form_submit_button("Move it to a private key", key="move_nickname", on_click=_move_nickname)
@@ -282,12 +316,21 @@ def key_section() -> None:
         st.markdown("Your key opens this progress on any device. Keep it private, like a password.")
         key_downloads("progress")
     with st.form("label_form", border=False):
-        st.text_input("A name to show on this page (optional)", key="label_input", max_chars=40,
-                      value=store.label(learner_id) or "")
-        st.form_submit_button("Save the name", key="save_label",
-                              on_click=lambda: store.set_label(learner_id, st.session_state.get("label_input")))
+        st.text_input(
+            "A name to show on this page (optional)",
+            key="label_input",
+            max_chars=40,
+            value=store.label(learner_id) or "",
+        )
+        st.form_submit_button(
+            "Save the name",
+            key="save_label",
+            on_click=lambda: store.set_label(learner_id, st.session_state.get("label_input")),
+        )
     with st.expander("Forget me"):
-        st.markdown("This deletes every answer, review date and diary entry saved under your key, on every device. It cannot "
-                    "be undone. Download your progress first if you may want it again.")
+        st.markdown(
+            "This deletes every answer, review date and diary entry saved under your key, on every device. It cannot "
+            "be undone. Download your progress first if you may want it again."
+        )
         sure = st.checkbox("Yes, delete all my saved progress", key="forget_sure")
         st.button("Delete everything", key="forget", type="primary", disabled=not sure, on_click=_forget)

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from netaid.content import Library
-from netaid.decision import SURE_QUESTIONS, sure_help
+from netaid.content.library import Library
+from netaid.explorer.values import SURE_QUESTIONS, sure_help
 
 
 def leaning_and_sure(lib: Library) -> tuple[str | None, dict[str, bool | None]]:
     """What the person said on Compare & decide (None / {} when they said nothing there)."""
-    names = {o.id: o.name for o in lib.options.options}
+    names = lib.option_names
     leaning = st.session_state.get("leaning_answer")
     if leaning not in (None, "") and leaning not in names:
         leaning = None  # never print an id that is not an option

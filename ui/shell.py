@@ -5,25 +5,25 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
-from netaid.charts import Chart
-from netaid.content import DATA_DIR, QUIZ_DIR, Library, load_library
-from netaid.glossary_links import Linker
-from netaid.models import Item
-from netaid.rules import Explorer
-from netaid.source_dates import review_phrase
+from netaid.content.glossary_links import Linker
+from netaid.content.library import Cited, Library, load_library
+from netaid.content.models import Item
+from netaid.content.source_dates import review_phrase
+from netaid.content.yamldoc import ContentError
+from netaid.explorer.rules import Explorer
+from netaid.outputs.charts import Chart
+from netaid.paths import DATA_DIR, QUIZ_DIR
 from netaid.vocabulary import DISCLAIMER
 from ui.registry import URL_OF
-from netaid.yamldoc import ContentError
 
 log = logging.getLogger("netaid")
-
 
 
 @st.cache_resource(show_spinner=False)
@@ -98,7 +98,8 @@ def disclaimer(full: bool = True) -> None:
         )
     else:
         st.markdown(
-            f'<div role="note"><details class="netaid-disclaimer netaid-disclaimer-short"><summary><strong>Please note:</strong> '
+            f'<div role="note"><details class="netaid-disclaimer '
+            f'netaid-disclaimer-short"><summary><strong>Please note:</strong> '
             f"{DISCLAIMER_LINE}</summary>{DISCLAIMER}</details></div>",
             unsafe_allow_html=True,
         )
@@ -115,7 +116,9 @@ def glossary_linker() -> Linker:
     linker = st.session_state.get("_glossary_linker")
     if linker is None:  # app.py clears it at the start of every run
         lib = library()
-        linker = _cached_linker(os.environ.get("NETAID_DATA_DIR"), os.environ.get("NETAID_QUIZ_DIR"), id(lib), lib).fresh()
+        linker = _cached_linker(
+            os.environ.get("NETAID_DATA_DIR"), os.environ.get("NETAID_QUIZ_DIR"), id(lib), lib
+        ).fresh()
         st.session_state["_glossary_linker"] = linker
     return linker
 
@@ -163,16 +166,9 @@ def show_chart(chart: Chart, key: str, table_first: bool = False, static: bool =
         st.table(chart.table)
 
 
-def sources_text(lib: Library, source_ids: list[str] | tuple[str, ...]) -> str:
-    parts = []
-    for source_id in dict.fromkeys(source_ids):
-        source = lib.source(source_id)
-        parts.append(f"{source.short} ({review_phrase(source.reviewed)})")
-    return "Source: " + "; ".join(parts) if len(parts) == 1 else "Sources: " + "; ".join(parts)
-
-
-def cite(lib: Library, source_ids: list[str] | tuple[str, ...]) -> None:
-    st.caption(sources_text(lib, source_ids))
+def cite(lib: Library, cited: Iterable[str | Cited]) -> None:
+    """A caption naming the sources: ids, or things that carry `sources`."""
+    st.caption(lib.cite(cited))
 
 
 def item_body(it: Item) -> str:

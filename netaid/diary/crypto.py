@@ -26,7 +26,9 @@ class WrongKey(ValueError):
     """A record this key cannot open (another key, or a changed row)."""
 
     def __init__(self) -> None:
-        super().__init__("This key does not open this diary. Nothing was shown or changed. Check the key and try again.")
+        super().__init__(
+            "This key does not open this diary. Nothing was shown or changed. Check the key and try again."
+        )
 
 
 @dataclass(frozen=True)

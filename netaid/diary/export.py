@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from fhir.resources.R4B.bundle import Bundle
@@ -39,6 +39,7 @@ class DiaryFileError(ValueError):
 
 
 # -- CSV ---------------------------------------------------------------------------------------
+
 
 def _cell(value: object) -> str:
     return "" if value is None else str(value)
@@ -68,9 +69,11 @@ def _when(text: str, row: int) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise DiaryFileError(f"row {row}, column recorded_at: {text[:40]!r} is not an ISO 8601 date and time "
-                             "(like 2026-03-01T08:30:00+00:00)") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)  # no offset: read as UTC
+        raise DiaryFileError(
+            f"row {row}, column recorded_at: {text[:40]!r} is not an ISO 8601 date and time "
+            "(like 2026-03-01T08:30:00+00:00)"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # no offset: read as UTC
 
 
 def _row_entry(cells: dict[str, str], row: int) -> Entry:
@@ -80,7 +83,10 @@ def _row_entry(cells: dict[str, str], row: int) -> Entry:
     if KIND_OF.get(what) != kind:
         raise DiaryFileError(f"row {row}, column what: {what[:40]!r} is not a known {kind}")
     values: dict[str, Any] = {
-        "recorded_at": _when(cells["recorded_at"], row), "kind": kind, "what": what, "note": cells["note"],
+        "recorded_at": _when(cells["recorded_at"], row),
+        "kind": kind,
+        "what": what,
+        "note": cells["note"],
         "severity": _int(cells["severity"], row, "severity"),
         "stool_count": _int(cells.get("stool_count", ""), row, "stool_count"),
         "bristol": _int(cells.get("bristol", ""), row, "bristol"),
@@ -100,8 +106,13 @@ def _row_entry(cells: dict[str, str], row: int) -> Entry:
 
 def _guess_column(message: str) -> str:
     """A rule about several columns names the one it is about."""
-    for word, column in (("severity", "severity"), ("stool", "stool_count"), ("site", "site"), ("gave", "given_by"),
-                         ("dose", "dose")):
+    for word, column in (
+        ("severity", "severity"),
+        ("stool", "stool_count"),
+        ("site", "site"),
+        ("gave", "given_by"),
+        ("dose", "dose"),
+    ):
         if word in message:
             return column
     return "what"
@@ -147,6 +158,7 @@ def from_csv(text: str) -> list[Entry]:
 
 # -- FHIR ----------------------------------------------------------------------------------------
 
+
 def _code(what: str) -> dict[str, Any]:
     return {"coding": [{"system": SYSTEM, "code": what, "display": LABEL[what]}], "text": LABEL[what]}
 
@@ -157,8 +169,10 @@ def _observation(e: Entry) -> Observation:
         "id": e.id,
         "identifier": [{"system": ENTRY_ID, "value": e.id}],
         "status": "final",
-        "category": [{"coding": [{"system": OBSERVATION_CATEGORY, "code": category}]},
-                     {"coding": [{"system": SYSTEM, "code": e.kind}]}],
+        "category": [
+            {"coding": [{"system": OBSERVATION_CATEGORY, "code": category}]},
+            {"coding": [{"system": SYSTEM, "code": e.kind}]},
+        ],
         "code": _code(e.what),
         "effectiveDateTime": e.recorded_at.isoformat(),
     }
@@ -166,8 +180,11 @@ def _observation(e: Entry) -> Observation:
         data["valueInteger"] = e.severity
     parts = [("stool_count", e.stool_count), ("bristol", e.bristol)]
     if any(v is not None for _, v in parts):
-        data["component"] = [{"code": {"coding": [{"system": SYSTEM, "code": name}]}, "valueInteger": value}
-                             for name, value in parts if value is not None]
+        data["component"] = [
+            {"code": {"coding": [{"system": SYSTEM, "code": name}]}, "valueInteger": value}
+            for name, value in parts
+            if value is not None
+        ]
     if e.note:
         data["note"] = [{"text": e.note}]
     return Observation(**data)
@@ -191,19 +208,22 @@ def _administration(e: Entry) -> MedicationAdministration:
     if dosage:
         data["dosage"] = dosage
     if e.given_by:
-        data["performer"] = [{"function": {"coding": [{"system": SYSTEM, "code": e.given_by}]},
-                              "actor": {"display": LABEL[e.given_by]}}]
+        data["performer"] = [
+            {"function": {"coding": [{"system": SYSTEM, "code": e.given_by}]}, "actor": {"display": LABEL[e.given_by]}}
+        ]
     if e.note:
         data["note"] = [{"text": e.note}]
     return MedicationAdministration(**data)
 
 
 def to_fhir(entries: list[Entry]) -> Bundle:
-    resources = [_observation(e) if e.kind in ("symptom", "trigger") else _administration(e)
-                 for e in sorted(entries, key=lambda e: (e.recorded_at, e.id))]
-    return Bundle(type="collection", entry=[
-        {"fullUrl": f"urn:uuid:{uuid.UUID(r.id)}", "resource": r} for r in resources
-    ])
+    resources = [
+        _observation(e) if e.kind in ("symptom", "trigger") else _administration(e)
+        for e in sorted(entries, key=lambda e: (e.recorded_at, e.id))
+    ]
+    return Bundle(
+        type="collection", entry=[{"fullUrl": f"urn:uuid:{uuid.UUID(r.id)}", "resource": r} for r in resources]
+    )
 
 
 def fhir_json(entries: list[Entry]) -> str:
@@ -232,19 +252,33 @@ def from_fhir(text: str) -> list[Entry]:
             if r.get("resourceType") == "Observation":
                 kinds = [_own_code(c) for c in r.get("category", [])]
                 parts = {_own_code(c["code"]): c.get("valueInteger") for c in r.get("component", [])}
-                entries.append(Entry(
-                    id=r["identifier"][0]["value"], recorded_at=r["effectiveDateTime"],
-                    kind=next(k for k in kinds if k), what=_own_code(r["code"]), severity=r.get("valueInteger"),
-                    stool_count=parts.get("stool_count"), bristol=parts.get("bristol"),
-                    note=(r.get("note") or [{}])[0].get("text", "")))
+                entries.append(
+                    Entry(
+                        id=r["identifier"][0]["value"],
+                        recorded_at=r["effectiveDateTime"],
+                        kind=next(k for k in kinds if k),
+                        what=_own_code(r["code"]),
+                        severity=r.get("valueInteger"),
+                        stool_count=parts.get("stool_count"),
+                        bristol=parts.get("bristol"),
+                        note=(r.get("note") or [{}])[0].get("text", ""),
+                    )
+                )
             elif r.get("resourceType") == "MedicationAdministration":
                 dosage = r.get("dosage", {})
                 performer = (r.get("performer") or [{}])[0]
-                entries.append(Entry(
-                    id=r["identifier"][0]["value"], recorded_at=r["effectiveDateTime"],
-                    kind=_own_code(r.get("category")), what=_own_code(r["medicationCodeableConcept"]),
-                    site=_own_code(dosage.get("site")), dose=dosage.get("text"),
-                    given_by=_own_code(performer.get("function")), note=(r.get("note") or [{}])[0].get("text", "")))
+                entries.append(
+                    Entry(
+                        id=r["identifier"][0]["value"],
+                        recorded_at=r["effectiveDateTime"],
+                        kind=_own_code(r.get("category")),
+                        what=_own_code(r["medicationCodeableConcept"]),
+                        site=_own_code(dosage.get("site")),
+                        dose=dosage.get("text"),
+                        given_by=_own_code(performer.get("function")),
+                        note=(r.get("note") or [{}])[0].get("text", ""),
+                    )
+                )
             else:
                 raise DiaryFileError(f"entry {n}: {r.get('resourceType')!r} is not a diary resource")
         except (KeyError, IndexError, StopIteration, ValidationError, TypeError) as error:

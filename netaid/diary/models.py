@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictInt, StrictStr, model_validator
@@ -80,7 +80,10 @@ SITES: tuple[Word, ...] = (
 GIVERS: tuple[Word, ...] = (Word("self", "Myself"), Word("nurse", "A nurse"), Word("clinic", "At the clinic"))
 
 VOCABULARY: dict[str, tuple[Word, ...]] = {
-    "symptom": SYMPTOMS, "trigger": TRIGGERS, "injection": INJECTIONS, "medicine": MEDICINES,
+    "symptom": SYMPTOMS,
+    "trigger": TRIGGERS,
+    "injection": INJECTIONS,
+    "medicine": MEDICINES,
 }
 LABEL: dict[str, str] = {w.id: w.label for words in (*VOCABULARY.values(), SITES, GIVERS) for w in words}
 KIND_OF: dict[str, str] = {w.id: kind for kind, words in VOCABULARY.items() for w in words}
@@ -89,7 +92,17 @@ GIVER_IDS = tuple(w.id for w in GIVERS)
 
 # The CSV file: the five columns every diary file has, then the details some entries need.
 CSV_COLUMNS: tuple[str, ...] = (
-    "recorded_at", "kind", "what", "severity", "note", "stool_count", "bristol", "site", "given_by", "dose", "id",
+    "recorded_at",
+    "kind",
+    "what",
+    "severity",
+    "note",
+    "stool_count",
+    "bristol",
+    "site",
+    "given_by",
+    "dose",
+    "id",
 )
 REQUIRED_COLUMNS: tuple[str, ...] = CSV_COLUMNS[:5]
 
@@ -100,7 +113,7 @@ def new_entry_id() -> str:
 
 def now_minute() -> datetime:
     """Now, to the minute, in UTC: a diary needs no seconds, and whole minutes export cleanly."""
-    return datetime.now(timezone.utc).replace(second=0, microsecond=0)
+    return datetime.now(UTC).replace(second=0, microsecond=0)
 
 
 class Entry(BaseModel):

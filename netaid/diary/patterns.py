@@ -46,9 +46,15 @@ def by_day(entries: list[Entry]) -> list[Day]:
     for day in sorted(days):
         found = symptoms(days[day])
         counts = Counter(e.what for e in found)
-        out.append(Day(day, {s: counts[s] for s in SYMPTOM_IDS if counts[s]},
-                       max((e.severity or 0 for e in found), default=0), sum(e.severity or 0 for e in found),
-                       any(e.kind == "injection" for e in days[day])))
+        out.append(
+            Day(
+                day,
+                {s: counts[s] for s in SYMPTOM_IDS if counts[s]},
+                max((e.severity or 0 for e in found), default=0),
+                sum(e.severity or 0 for e in found),
+                any(e.kind == "injection" for e in days[day]),
+            )
+        )
     return out
 
 
@@ -180,8 +186,9 @@ def summary(entries: list[Entry], weeks: int, now: datetime, hours: int = 4) -> 
         "entries": len(recent),
         "symptom_counts": {s: counts[s] for s in SYMPTOM_IDS if counts[s]},
         "symptom_days": sum(1 for d in by_day(recent) if d.counts),
-        "worst_days": [{"day": d.day.isoformat(), "severity_points": d.burden, "symptoms": d.counts}
-                       for d in worst_days(recent)],
+        "worst_days": [
+            {"day": d.day.isoformat(), "severity_points": d.burden, "symptoms": d.counts} for d in worst_days(recent)
+        ],
         "shot_dates": [s.recorded_at.date().isoformat() for s in shots(recent)],
         "medicine_counts": dict(sorted(medicines.items())),
         "window_hours": hours,
@@ -196,8 +203,11 @@ def summary_lines(data: dict[str, object]) -> list[str]:
     lines = [f"Diary from {data['from']} to {data['to']} ({data['weeks']} weeks, {data['entries']} entries)."]
     counts = data["symptom_counts"]
     if counts:
-        lines.append("Symptoms: " + ", ".join(f"{LABEL[s].lower()} {n}x" for s, n in counts.items())  # type: ignore[union-attr]
-                     + f", on {data['symptom_days']} days.")
+        lines.append(
+            "Symptoms: "
+            + ", ".join(f"{LABEL[s].lower()} {n}x" for s, n in counts.items())  # type: ignore[union-attr]
+            + f", on {data['symptom_days']} days."
+        )
     else:
         lines.append("No symptoms written down.")
     for d in data["worst_days"]:  # type: ignore[union-attr]
@@ -206,6 +216,8 @@ def summary_lines(data: dict[str, object]) -> list[str]:
     if data["shot_dates"]:
         lines.append("Shots on: " + ", ".join(data["shot_dates"]) + ".")  # type: ignore[arg-type]
     for p in data["top_patterns"]:  # type: ignore[union-attr]
-        lines.append(f"After {p['label'].lower()}, a symptom followed within {p['hours']} hours {p['followed']} of "
-                     f"{p['times']} times (after other tags: {p['other_followed']} of {p['other_times']}).")
+        lines.append(
+            f"After {p['label'].lower()}, a symptom followed within {p['hours']} hours {p['followed']} of "
+            f"{p['times']} times (after other tags: {p['other_followed']} of {p['other_times']})."
+        )
     return lines

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-from netaid.content import Library
+from netaid.content.library import Library
 
 # Words a question uses for each tag (singular stems, so "bananas" and "banana" both match).
 TAG_WORDS: dict[str, tuple[str, ...]] = {
-    "aged_cheese": ("cheese",), "yeast_extract": ("yeast",), "tofu": ("tofu",), "sauerkraut": ("sauerkraut",),
-    "smoked_fish": ("smoked fish",), "smoked_meat": ("smoked meat",), "walnuts": ("walnut",), "pecans": ("pecan",),
-    "plantains": ("plantain",), "bananas": ("banana",), "tomatoes": ("tomato",), "alcohol": ("alcohol",),
-    "big_meal": ("big meal", "large meal"), "stress": ("stress",), "hard_exercise": ("exercise",),
+    "aged_cheese": ("cheese",),
+    "yeast_extract": ("yeast",),
+    "tofu": ("tofu",),
+    "sauerkraut": ("sauerkraut",),
+    "smoked_fish": ("smoked fish",),
+    "smoked_meat": ("smoked meat",),
+    "walnuts": ("walnut",),
+    "pecans": ("pecan",),
+    "plantains": ("plantain",),
+    "bananas": ("banana",),
+    "tomatoes": ("tomato",),
+    "alcohol": ("alcohol",),
+    "big_meal": ("big meal", "large meal"),
+    "stress": ("stress",),
+    "hard_exercise": ("exercise",),
 }
 
 

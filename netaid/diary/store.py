@@ -16,7 +16,7 @@ from sqlalchemy.pool import StaticPool
 
 from netaid.diary.crypto import DiaryKey, Sealed
 from netaid.diary.models import Entry, Settings
-from netaid.progress import _sqlite_autocommit, _sqlite_begin, _sqlite_connect  # same durable SQLite setup
+from netaid.quiz.progress import _sqlite_autocommit, _sqlite_begin, _sqlite_connect  # same durable SQLite setup
 
 SETTINGS_ID = "settings"  # entry ids are 32 hex digits, so this never clashes
 
@@ -73,8 +73,11 @@ class DiaryStore:
     def entries(self, key: DiaryKey) -> list[Entry]:
         """Every entry, oldest first. Raises WrongKey if any row does not open with this key."""
         with Session(self.engine) as session:
-            rows = session.execute(select(DiaryRow.record_id, DiaryRow.nonce, DiaryRow.ciphertext)
-                                   .where(DiaryRow.owner == key.owner, DiaryRow.record_id != SETTINGS_ID)).all()
+            rows = session.execute(
+                select(DiaryRow.record_id, DiaryRow.nonce, DiaryRow.ciphertext).where(
+                    DiaryRow.owner == key.owner, DiaryRow.record_id != SETTINGS_ID
+                )
+            ).all()
         found = [Entry.model_validate_json(key.open(rid, Sealed(nonce, ct))) for rid, nonce, ct in rows]
         return sorted(found, key=lambda e: (e.recorded_at, e.id))
 

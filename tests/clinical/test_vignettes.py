@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from netaid.rules import Explorer
-from netaid.vignettes import load_vignettes, run_vignette
+from netaid.explorer.rules import Explorer
+from netaid.explorer.vignettes import load_vignettes, run_vignette
 
 VIGNETTES = load_vignettes()
 

@@ -10,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from netaid.diary.crypto import DiaryKey
 from netaid.diary.store import DiaryStore
 from netaid.learner_key import format_key, lookup_hash, new_key
-from netaid.progress import ProgressStore
+from netaid.quiz.progress import ProgressStore
 from tests.diary_samples import sample_diary
 from tests.e2e.conftest import serve, screenshot, wait_idle
 from tests.e2e.test_pages_in_browser import _violations_summary

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from netaid.content import load_library
+from netaid.content.library import load_library
 from tests.e2e.conftest import SHOTS, screenshot, wait_idle
 from ui.registry import PAGES
 

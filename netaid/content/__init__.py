@@ -1,0 +1,1 @@
+"""Content: loading, validating and checking the YAML files (the Library)."""

@@ -1,0 +1,1 @@
+"""Quizzes: question types, rounds, generated questions, the progress store and its statistics."""
