@@ -19,8 +19,10 @@ import argparse
 import statistics
 import time
 from collections import Counter
+from collections.abc import Callable
+from typing import Any
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, WebSocket, sync_playwright
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench.common import CHROMIUM_ARGS, chromium_path, save_results, streamlit_server
@@ -85,7 +87,7 @@ def summarize_frames(frames: list[tuple[float, bytes]]) -> dict:
 def classify(resources: list[dict]) -> dict:
     """Totals for the downloaded files, with the icon font and Plotly's script named apart."""
 
-    def pick(test):
+    def pick(test: Callable[[str], bool]) -> dict[str, Any]:
         chosen = [r for r in resources if test(r["name"])]
         return {
             "files": len(chosen),
@@ -104,7 +106,7 @@ def classify(resources: list[dict]) -> dict:
     }
 
 
-def measure(browser, url: str, warm: bool) -> dict:
+def measure(browser: Browser, url: str, warm: bool) -> dict[str, Any]:
     context = browser.new_context()
     page = context.new_page()
     if warm:
@@ -113,7 +115,7 @@ def measure(browser, url: str, warm: bool) -> dict:
         page.goto("about:blank")
     frames: list[tuple[float, bytes]] = []
 
-    def on_ws(ws) -> None:
+    def on_ws(ws: WebSocket) -> None:
         ws.on(
             "framereceived",
             lambda payload: frames.append(
@@ -139,9 +141,9 @@ def measure(browser, url: str, warm: bool) -> dict:
 
 
 def median_of(samples: list[dict], path: str) -> float | None:
-    values = []
+    values: list[float] = []
     for s in samples:
-        value = s
+        value: Any = s
         for part in path.split("."):
             value = value.get(part) if isinstance(value, dict) else None
         if isinstance(value, (int, float)):

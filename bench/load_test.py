@@ -13,27 +13,30 @@ import asyncio
 import json
 import statistics
 import time
+from collections.abc import Awaitable, Callable
 
-from playwright.async_api import async_playwright
+from playwright.async_api import Browser, Page, async_playwright
 
 from bench.common import CHROMIUM_ARGS, IDLE, ROOT, chromium_path, cpu_seconds, rss_mb, save_results, streamlit_server
 
 PRESETS = ["Small low-grade appendix NET", "Advanced pancreatic NET", "Lung NET", "Fast-growing carcinoma"]
 
 
-async def idle(page) -> None:
+async def idle(page: Page) -> None:
     await page.wait_for_timeout(30)
     await page.wait_for_selector(IDLE, timeout=120_000)
 
 
-async def session(browser, url: str, number: int, stop_at: float, clicks: list[float], errors: list[str]) -> None:
+async def session(
+    browser: Browser, url: str, number: int, stop_at: float, clicks: list[float], errors: list[str]
+) -> None:
     # Stagger the starts: 50 tabs opening at once on a small machine starve the browser, not the app.
     await asyncio.sleep(number * 0.5)
     context = await browser.new_context()
     page = await context.new_page()
     page.set_default_timeout(120_000)
 
-    async def click(action) -> None:
+    async def click(action: Callable[[], Awaitable[object]]) -> None:
         start = time.perf_counter()
         await action()
         await idle(page)
@@ -46,7 +49,7 @@ async def session(browser, url: str, number: int, stop_at: float, clicks: list[f
             await page.goto(f"{url}/explorer", wait_until="commit")
             await idle(page)
             for preset in PRESETS[number % 2 :: 2]:
-                await click(lambda p=preset: page.get_by_role("button", name=p).click())
+                await click(page.get_by_role("button", name=preset).click)
             await page.goto(f"{url}/quiz", wait_until="commit")
             await idle(page)
             await click(lambda: page.get_by_role("button", name="Start practice").click())

@@ -27,11 +27,14 @@ import shutil
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
+from websockets.asyncio.client import ClientConnection
+from websockets.typing import Subprotocol
 
 from bench.common import cpu_seconds, rss_mb, save_results, streamlit_server
 
@@ -91,7 +94,7 @@ class ProtocolSession:
 
     def __init__(self, ws_url: str) -> None:
         self.ws_url = ws_url
-        self.ws = None
+        self.ws: ClientConnection | None = None
         self.widgets: dict[tuple[int, ...], Widget] = {}
         self.pages: dict[str, str] = {}  # url path -> page script hash
         self.page_hash = ""
@@ -103,7 +106,7 @@ class ProtocolSession:
     async def open(self) -> None:
         self.ws = await websockets.connect(
             self.ws_url,
-            subprotocols=["streamlit"],
+            subprotocols=[Subprotocol("streamlit")],
             max_size=None,
             compression=None,
             open_timeout=60,
@@ -140,6 +143,8 @@ class ProtocolSession:
         state.widget_states.widgets.extend(states.values())
         if not state.fragment_id:
             self.widgets.clear()  # a full run redraws the page
+        if self.ws is None:
+            raise RuntimeError("open() the session before a rerun")
         start = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
         deadline = start + timeout
@@ -162,7 +167,7 @@ class ProtocolSession:
                     self.errors.append("compile error")
                 return (time.perf_counter() - start) * 1000
 
-    def set_value(self, widget: Widget, **value) -> None:
+    def set_value(self, widget: Widget, **value: Any) -> None:
         self.values[widget.id] = WidgetState(id=widget.id, **value)
 
     def _note_delta(self, fwd: ForwardMsg) -> None:
@@ -171,6 +176,8 @@ class ProtocolSession:
             return
         element = delta.new_element
         kind = element.WhichOneof("type")
+        if kind is None:
+            return
         if kind == "exception":
             self.errors.append(f"exception: {element.exception.message[:80]}")
             return
@@ -195,7 +202,7 @@ async def drive(
 ) -> None:
     """The explorer (every preset), then a quiz round of five questions, again and again."""
 
-    async def step(name: str, **kwargs) -> None:
+    async def step(name: str, **kwargs: Any) -> None:
         ms = await session.rerun(**kwargs)
         times.append(ms)
         kinds.setdefault(name, []).append(ms)

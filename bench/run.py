@@ -18,9 +18,10 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from bench.common import CHROMIUM_ARGS, IDLE, ROOT, chromium_path, rss_mb, save_results, streamlit_server
 from bench.explorer_throughput import TARGET_US, grid
@@ -67,7 +68,7 @@ def wait_idle(page: Page) -> None:
     page.wait_for_selector(IDLE, timeout=60_000)
 
 
-def timed_load(browser, url: str, warm: bool = False) -> float:
+def timed_load(browser: Browser, url: str, warm: bool = False) -> float:
     """Cold: a fresh context, so nothing is cached. Warm: the second visit in the same context
     (HTTP cache filled, a new server session)."""
     context = browser.new_context()
@@ -84,7 +85,7 @@ def timed_load(browser, url: str, warm: bool = False) -> float:
     return elapsed
 
 
-def timed_click(browser, url: str, action) -> float:
+def timed_click(browser: Browser, url: str, action: Callable[[Page], object]) -> float:
     context = browser.new_context()
     page = context.new_page()
     page.goto(url)
@@ -99,7 +100,7 @@ def timed_click(browser, url: str, action) -> float:
     return elapsed
 
 
-def baseline_samples(browser, base_url: str, loads: int) -> dict[str, list[float]]:
+def baseline_samples(browser: Browser, base_url: str, loads: int) -> dict[str, list[float]]:
     click = lambda p: p.get_by_role("button", name="Click me").click()  # noqa: E731
     return {
         "load": [timed_load(browser, base_url) for _ in range(loads)],

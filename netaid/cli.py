@@ -6,9 +6,10 @@ import argparse
 import json
 import math
 import sys
+from collections.abc import Callable
 from datetime import UTC, date
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from netaid.content.library import Library, collect, load_library
 from netaid.content.readability import MAX_GRADE, MAX_MEDIAN, median_grade, score_all
@@ -18,12 +19,15 @@ from netaid.explorer.profile import ProfileError
 from netaid.grading import GradeInputError, grade_tumor
 from netaid.paths import DATA_DIR, QUIZ_DIR
 
+if TYPE_CHECKING:
+    from netaid.diary.models import Entry
+
 
 class UsageError(Exception):
     """Bad arguments: reported on stderr with exit code 2."""
 
 
-def _number(what: str):
+def _number(what: str) -> Callable[[str], float]:
     def parse(text: str) -> float:
         try:
             value = float(text)
@@ -169,7 +173,8 @@ def _write(path: Path, data: bytes) -> None:
 def cmd_visit_sheet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from netaid.explorer.profile import parse_profile
     from netaid.explorer.wording import describe_profile
-    from netaid.outputs.visit_sheet import VisitSheet, visit_sheet_pdf, visit_sheet_text
+    from netaid.outputs.formats import VISIT_SHEET
+    from netaid.outputs.visit_sheet import VisitSheet
 
     library = load_library(args.data, args.quizzes)
     known = library.option_names
@@ -198,20 +203,18 @@ def cmd_visit_sheet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     sheet = VisitSheet(
         situation=situation, option_ids=option_ids, questions=questions, notes=args.notes or "", shown=shown
     )
-    if args.output.suffix.lower() == ".txt":
-        _write(args.output, visit_sheet_text(library, sheet).encode("utf-8"))
-    else:
-        _write(args.output, visit_sheet_pdf(library, sheet, args.paper))
+    _write(args.output, VISIT_SHEET.make(VISIT_SHEET.format_for(args.output), library, sheet, paper=args.paper))
     print(f"wrote {args.output}", file=out)
     return 0
 
 
 def cmd_crisis_card(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from netaid.outputs.crisis_card import crisis_card_pdf
+    from netaid.outputs.formats import CRISIS_CARD
 
     library = load_library(args.data, args.quizzes)
     try:
-        data = crisis_card_pdf(library, args.name, args.contact, args.medicines or "", args.paper)
+        fields = (args.name, args.contact, args.medicines or "", args.paper)
+        data = CRISIS_CARD.make(CRISIS_CARD.format_for(args.output), library, *fields)
     except ValueError as error:
         raise UsageError(str(error)) from None
     _write(args.output, data)
@@ -221,20 +224,19 @@ def cmd_crisis_card(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_review_packet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from netaid.explorer.vignettes import VignetteError, load_vignettes
-    from netaid.outputs.review_packet import packet_markdown, packet_pdf
+    from netaid.outputs.formats import REVIEW_PACKET
 
-    makers = {".md": packet_markdown, ".pdf": packet_pdf}
-    suffix = args.output.suffix.lower()
-    if suffix not in makers:
-        raise UsageError(f"-o must end in .md or .pdf (got {args.output.name!r})")
+    try:
+        packet_format = REVIEW_PACKET.format_for(args.output)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
     library = load_library(args.data, args.quizzes)
     try:
         vignettes = load_vignettes()
     except VignetteError as error:
         print(error, file=err)
         return 1
-    packet = makers[suffix](library, vignettes, date.today())
-    _write(args.output, packet.encode("utf-8") if isinstance(packet, str) else packet)
+    _write(args.output, REVIEW_PACKET.make(packet_format, library, vignettes, date.today()))
     print(f"wrote {args.output}", file=out)
     return 0
 
@@ -253,7 +255,7 @@ def cmd_evaluation_export(args: argparse.Namespace, out: TextIO, err: TextIO) ->
     return 0
 
 
-def _diary_entries(name: str):
+def _diary_entries(name: str) -> list[Entry]:
     """The entries of a diary CSV file; UsageError naming the row and column if it is not one."""
     from netaid.diary.export import MAX_FILE_BYTES, DiaryFileError, from_csv
 
@@ -295,7 +297,7 @@ def cmd_diary_fhir(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-def _whole(what: str, low: int, high: int):
+def _whole(what: str, low: int, high: int) -> Callable[[str], int]:
     def parse(text: str) -> int:
         try:
             value = int(text)

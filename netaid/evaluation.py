@@ -157,10 +157,10 @@ class EvaluationStore:
             out.append(
                 Response(
                     row.participant,
-                    row.phase,
+                    row.phase,  # type: ignore[arg-type]  # written from a Phase only
                     row.day,
                     data["sure"],
-                    data["knowledge_right"],  # type: ignore[arg-type]
+                    data["knowledge_right"],
                     data["knowledge_asked"],
                     data["dcs"],
                 )

@@ -7,8 +7,9 @@ import streamlit as st
 
 from netaid.explorer.profile import ProfileError, parse_profile
 from netaid.explorer.wording import describe_profile
-from netaid.outputs.crisis_card import CARD_LIMITS, crisis_card_pdf
-from netaid.outputs.visit_sheet import VisitSheet, visit_sheet_pdf, visit_sheet_text
+from netaid.outputs.crisis_card import CARD_LIMITS
+from netaid.outputs.formats import CRISIS_CARD, VISIT_SHEET
+from netaid.outputs.visit_sheet import VisitSheet, visit_sheet_text
 from netaid.quiz.rounds import find_question
 from netaid.quiz.stats import missed_ids
 from netaid.safe_text import plain
@@ -103,19 +104,19 @@ paper = st.radio(
 c1, c2 = st.columns(2)
 c1.download_button(
     "Download the visit sheet (PDF)",
-    lambda: visit_sheet_pdf(lib, sheet, paper),
+    lambda: VISIT_SHEET.make("pdf", lib, sheet, paper),
     key="sheet_pdf",
-    file_name="netaid-visit-sheet.pdf",
-    mime="application/pdf",
+    file_name=VISIT_SHEET.file_name("pdf"),
+    mime=VISIT_SHEET.mime("pdf"),
     on_click="ignore",
     type="primary",
 )
 c2.download_button(
     "Download as plain text",
-    lambda: visit_sheet_text(lib, sheet),
+    lambda: VISIT_SHEET.make("txt", lib, sheet),
     key="sheet_txt",
-    file_name="netaid-visit-sheet.txt",
-    mime="text/plain",
+    file_name=VISIT_SHEET.file_name("txt"),
+    mime=VISIT_SHEET.mime("txt"),
     on_click="ignore",
 )
 with st.expander("See what the sheet will hold"):
@@ -133,7 +134,7 @@ medicines = st.text_input("Your medicines", key="card_medicines", max_chars=CARD
 wanted = (name, contact, medicines, paper)
 if st.session_state.get("card_made", (None,))[0] != wanted:  # made once per change, so problems show at once
     try:
-        st.session_state["card_made"] = (wanted, crisis_card_pdf(lib, name, contact, medicines, paper), None)
+        st.session_state["card_made"] = (wanted, CRISIS_CARD.make("pdf", lib, name, contact, medicines, paper), None)
     except ValueError as error:  # a script no installed font prints, or text too long for the card
         st.session_state["card_made"] = (wanted, None, str(error))
 _, card_bytes, card_problem = st.session_state["card_made"]
@@ -144,8 +145,8 @@ else:
         "Download the wallet card (PDF)",
         card_bytes,
         key="card_pdf",
-        file_name="netaid-crisis-card.pdf",
-        mime="application/pdf",
+        file_name=CRISIS_CARD.file_name("pdf"),
+        mime=CRISIS_CARD.mime("pdf"),
         on_click="ignore",
     )
 step_links(back=3, forward=None)

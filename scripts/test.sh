@@ -5,7 +5,8 @@
 #      it, otherwise a Playwright-managed Chromium; poppler's pdftoppm to look at PDFs;
 #      PostgreSQL for the shared-progress tests and nginx for the clinic-deployment test (each
 #      skipped, saying why, without it); Noto fonts for names in other scripts on the crisis card,
-#   3. the whole test suite (pytest), with any extra arguments passed through.
+#   3. ruff (lint and format) and mypy, which fail the run on any finding (config in pyproject.toml),
+#   4. the whole test suite (pytest), with any extra arguments passed through.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,5 +47,10 @@ if [ -z "${NETAID_CHROMIUM:-}" ]; then
     .venv/bin/python -m playwright install chromium
   fi
 fi
+
+echo "test.sh: ruff and mypy"
+.venv/bin/ruff check .
+.venv/bin/ruff format --check --quiet . || { echo "test.sh: run '.venv/bin/ruff format .' to fix the layout"; exit 1; }
+.venv/bin/mypy
 
 exec .venv/bin/python -m pytest "$@"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from netaid.diary.models import Entry
 
-DAY0 = datetime(2026, 3, 1, tzinfo=timezone.utc)
+DAY0 = datetime(2026, 3, 1, tzinfo=UTC)
 
 
 def at(day: int, hour: int, minute: int = 0) -> datetime:
@@ -15,8 +15,16 @@ def at(day: int, hour: int, minute: int = 0) -> datetime:
 
 def sample_diary() -> list[Entry]:
     """One shot, aged cheese six mornings, alcohol five evenings, stress twice, five symptoms."""
-    entries = [Entry(recorded_at=at(0, 7), kind="injection", what="lanreotide", site="left_buttock", given_by="self",
-                     dose="120 mg")]
+    entries = [
+        Entry(
+            recorded_at=at(0, 7),
+            kind="injection",
+            what="lanreotide",
+            site="left_buttock",
+            given_by="self",
+            dose="120 mg",
+        )
+    ]
     entries += [Entry(recorded_at=at(d, 8), kind="trigger", what="aged_cheese") for d in range(6)]
     entries += [Entry(recorded_at=at(d, 18), kind="trigger", what="alcohol") for d in range(5)]
     entries += [Entry(recorded_at=at(d, 9), kind="trigger", what="stress") for d in (6, 7)]

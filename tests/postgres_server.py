@@ -20,8 +20,10 @@ class NoPostgres(Exception):
 def _bin(name: str) -> str:
     found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
     if not found:
-        raise NoPostgres("PostgreSQL is not installed (Debian's `postgresql` package; scripts/test.sh installs it "
-                         "where apt-get works)")
+        raise NoPostgres(
+            "PostgreSQL is not installed (Debian's `postgresql` package; scripts/test.sh installs it "
+            "where apt-get works)"
+        )
     return found[-1]
 
 

@@ -63,8 +63,13 @@ def test_downloaded_files_name_the_icon_font_and_plotly_apart():
     ]
     out = classify(files)
     assert out["all"]["bytes"] == 6400 and out["js"]["files"] == 2
-    assert out["icon_font"] == {"files": 1, "bytes": 300, "last_end_ms": 90.0, "load_ms": 50.0,
-                                "names": ["MaterialSymbols-Rounded.x1.woff2"]}
+    assert out["icon_font"] == {
+        "files": 1,
+        "bytes": 300,
+        "last_end_ms": 90.0,
+        "load_ms": 50.0,
+        "names": ["MaterialSymbols-Rounded.x1.woff2"],
+    }
     assert out["fonts"]["files"] == 2
     assert out["plotly"]["bytes"] == 5000 and out["plotly"]["load_ms"] == 300.0
 

@@ -5,13 +5,22 @@ from __future__ import annotations
 
 from netaid.explorer.rules import Explorer
 
-AFTER_EVEROLIMUS = {"site": "pancreas", "extent": "metastatic", "grade": 2, "differentiation": "well",
-                    "functional": "no", "sstr": "positive", "growth": "growing", "previous_treatments": ["everolimus"]}
+AFTER_EVEROLIMUS = {
+    "site": "pancreas",
+    "extent": "metastatic",
+    "grade": 2,
+    "differentiation": "well",
+    "functional": "no",
+    "sstr": "positive",
+    "growth": "growing",
+    "previous_treatments": ["everolimus"],
+}
 
 
 def test_figures_are_the_abstracts_own(lib):
-    figures = {o.id: (o.with_treatment, o.without_treatment, o.unit) for o in lib.outcomes.outcomes
-               if o.trial == "CABINET"}
+    figures = {
+        o.id: (o.with_treatment, o.without_treatment, o.unit) for o in lib.outcomes.outcomes if o.trial == "CABINET"
+    }
     assert figures == {
         "cabinet_pancreas_time_to_growth": (13.8, 4.4, "months"),
         "cabinet_pancreas_tumor_shrank": (19, 0, "in 100"),
@@ -36,14 +45,23 @@ def test_pancreas_figures_for_a_pancreas_net_and_the_others_elsewhere(lib):
     pnet = next(o for o in engine.explore(AFTER_EVEROLIMUS).options if o.id == "cabozantinib")
     assert {f.outcome.id for f in pnet.outcomes} == {"cabinet_pancreas_time_to_growth", "cabinet_pancreas_tumor_shrank"}
     lung = next(o for o in engine.explore({**AFTER_EVEROLIMUS, "site": "lung"}).options if o.id == "cabozantinib")
-    assert {f.outcome.id for f in lung.outcomes} == {"cabinet_outside_pancreas_time_to_growth",
-                                                     "cabinet_outside_pancreas_tumor_shrank"}
+    assert {f.outcome.id for f in lung.outcomes} == {
+        "cabinet_outside_pancreas_time_to_growth",
+        "cabinet_outside_pancreas_tumor_shrank",
+    }
 
 
 def test_never_offered_without_the_trials_conditions(lib):
     engine = Explorer(lib)
-    for change in ({"differentiation": "poorly"}, {"differentiation": "unknown"}, {"growth": "stable"},
-                   {"growth": "unknown"}, {"previous_treatments": []}, {"previous_treatments": ["somatostatin_analog"]},
-                   {"extent": "localized", "resectable": "yes"}, {"site": "adrenal"}):
+    for change in (
+        {"differentiation": "poorly"},
+        {"differentiation": "unknown"},
+        {"growth": "stable"},
+        {"growth": "unknown"},
+        {"previous_treatments": []},
+        {"previous_treatments": ["somatostatin_analog"]},
+        {"extent": "localized", "resectable": "yes"},
+        {"site": "adrenal"},
+    ):
         shown = {o.id for o in engine.explore({**AFTER_EVEROLIMUS, **change}).options}
         assert "cabozantinib" not in shown, change

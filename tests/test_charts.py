@@ -17,7 +17,14 @@ def test_sites_chart_carries_every_given_percent(lib):
 
 @pytest.mark.parametrize(
     ("value", "cutoffs", "position"),
-    [(0, (3, 20), 0.0), (1.5, (3, 20), 0.5), (3, (3, 20), 1.0), (20, (3, 20), 2.0), (60, (3, 20), 2.5), (100, (3, 20), 3.0)],
+    [
+        (0, (3, 20), 0.0),
+        (1.5, (3, 20), 0.5),
+        (3, (3, 20), 1.0),
+        (20, (3, 20), 2.0),
+        (60, (3, 20), 2.5),
+        (100, (3, 20), 3.0),
+    ],
 )
 def test_values_sit_inside_their_grade_band(value, cutoffs, position):
     assert _band_position(value, cutoffs, 100) == pytest.approx(position)

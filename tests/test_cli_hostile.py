@@ -57,6 +57,7 @@ def test_a_file_that_is_not_text(tmp_path, capsys):
 
 
 def test_a_crisis_card_name_no_font_prints_exits_2(tmp_path, capsys):
-    result = run_cli("crisis-card", "--name", "Ann \U0001F9A0", "--contact", "clinic", "-o", str(tmp_path / "c.pdf"),
-                     capsys=capsys)
+    result = run_cli(
+        "crisis-card", "--name", "Ann \U0001f9a0", "--contact", "clinic", "-o", str(tmp_path / "c.pdf"), capsys=capsys
+    )
     assert result.code == 2 and "cannot print" in result.err

@@ -37,8 +37,11 @@ def conflicts_of(profile: dict) -> tuple[dict, list[str]]:
         ({"functional": "no", "symptoms": ["flushing"]}, ["functional_vs_symptoms"], {"functional": "yes"}),
         ({"site": "small_intestine", "syndrome": "insulinoma"}, ["syndrome_vs_site"], {"site": "small_intestine"}),
         ({"site": "pancreas", "syndrome": "pheochromocytoma"}, ["syndrome_vs_site"], {"syndrome": "pheochromocytoma"}),
-        ({"extent": "localized", "liver_metastases": True, "resectable": "yes"}, ["extent_vs_spread"],
-         {"extent": "metastatic", "resectable": "unknown"}),
+        (
+            {"extent": "localized", "liver_metastases": True, "resectable": "yes"},
+            ["extent_vs_spread"],
+            {"extent": "metastatic", "resectable": "unknown"},
+        ),
     ],
 )
 def test_each_contradiction_is_found_and_the_safer_reading_used(profile, expected, used):
@@ -103,8 +106,9 @@ def test_cli_explore_always_has_a_conflicts_list(tmp_path):
 
 
 def test_an_appendix_tumor_removed_at_appendectomy_is_not_offered_surgery_again(engine):
-    result = engine.explore({"site": "appendix", "extent": "localized", "grade": 1, "resectable": "yes",
-                             "previous_treatments": ["surgery"]})
+    result = engine.explore(
+        {"site": "appendix", "extent": "localized", "grade": 1, "resectable": "yes", "previous_treatments": ["surgery"]}
+    )
     assert "surgery" not in [o.id for o in result.options]
     had = result.already_had[0]
     assert had.id == "surgery" and "check-ups" in had.after

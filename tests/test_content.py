@@ -10,7 +10,14 @@ from netaid.content.library import CONTENT_FILES, load_library, sources_in
 from netaid.content.readability import MAX_GRADE, MAX_MEDIAN, median_grade, score_all
 
 # Figures as the Cancer.Net guide (seed 000) gives them.
-SEED_SITE_PERCENTS = {"lung": 30, "colon_rectum": 20, "small_intestine": 19, "unknown_primary": 15, "pancreas": 7, "appendix": 4}
+SEED_SITE_PERCENTS = {
+    "lung": 30,
+    "colon_rectum": 20,
+    "small_intestine": 19,
+    "unknown_primary": 15,
+    "pancreas": 7,
+    "appendix": 4,
+}
 
 
 def test_library_is_parsed_once_per_process(lib):
@@ -40,7 +47,19 @@ def test_trigger_groups_hold_the_source_foods(lib):
 
 
 @pytest.mark.parametrize(
-    "test_id", ["biopsy", "five_hiaa", "chromogranin_a", "endoscopy", "ultrasound", "x_ray", "ct", "mri", "dotatate_pet", "fdg_pet"]
+    "test_id",
+    [
+        "biopsy",
+        "five_hiaa",
+        "chromogranin_a",
+        "endoscopy",
+        "ultrasound",
+        "x_ray",
+        "ct",
+        "mri",
+        "dotatate_pet",
+        "fdg_pet",
+    ],
 )
 def test_every_diagnosis_test_is_described(lib, test_id):
     assert test_id in {t.id for t in lib.tests.tests}

@@ -14,12 +14,24 @@ from netaid.outputs.card_fonts import FALLBACKS, UnprintableText, fallbacks_for,
 from netaid.outputs.crisis_card import CARD_LIMITS, crisis_card_pdf
 
 NAMES = {
-    "Chinese": "李小龍", "Korean": "김민수", "Japanese": "さくら", "Thai": "สมชาย", "Hindi": "अनीता",
-    "Arabic": "فاطمة", "Hebrew": "רבקה", "Bengali": "রহিম", "Tamil": "முருகன்", "Greek": "Ελένη", "Russian": "Анна",
+    "Chinese": "李小龍",
+    "Korean": "김민수",
+    "Japanese": "さくら",
+    "Thai": "สมชาย",
+    "Hindi": "अनीता",
+    "Arabic": "فاطمة",
+    "Hebrew": "רבקה",
+    "Bengali": "রহিম",
+    "Tamil": "முருகன்",
+    "Greek": "Ελένη",
+    "Russian": "Анна",
 }
 FONTS_INSTALLED = all(f.available() for f in FALLBACKS)
-needs_fonts = pytest.mark.skipif(not FONTS_INSTALLED, reason="Debian's fonts-noto-core and fonts-noto-cjk are not "
-                                 "installed (scripts/test.sh installs them where apt-get works)")
+needs_fonts = pytest.mark.skipif(
+    not FONTS_INSTALLED,
+    reason="Debian's fonts-noto-core and fonts-noto-cjk are not "
+    "installed (scripts/test.sh installs them where apt-get works)",
+)
 
 
 def runs(pdf: bytes) -> list[tuple[float, float, str]]:
@@ -61,8 +73,10 @@ def test_right_to_left_text_is_shaped_and_not_reversed(lib):
 
 
 def test_a_missing_font_package_is_named_in_a_plain_refusal(lib, monkeypatch):
-    missing = tuple(card_fonts.Fallback(f.family, Path("/nonexistent") / f.path.name, f.package, f.scripts, f.collection)
-                    for f in FALLBACKS)
+    missing = tuple(
+        card_fonts.Fallback(f.family, Path("/nonexistent") / f.path.name, f.package, f.scripts, f.collection)
+        for f in FALLBACKS
+    )
     monkeypatch.setattr(card_fonts, "FALLBACKS", missing)
     with pytest.raises(UnprintableText) as err:
         crisis_card_pdf(lib, "李小龍", "clinic")
@@ -75,7 +89,7 @@ def test_a_missing_font_package_is_named_in_a_plain_refusal(lib, monkeypatch):
 
 def test_characters_no_font_has_are_refused(lib):
     with pytest.raises(UnprintableText) as err:
-        crisis_card_pdf(lib, "Ann \U0001F9A0", "clinic")
+        crisis_card_pdf(lib, "Ann \U0001f9a0", "clinic")
     assert "U+1F9A0" in str(err.value)
 
 
@@ -90,8 +104,11 @@ def _typed_ys(pdf: bytes, typed: list[str]) -> list[float]:
 @pytest.mark.parametrize(
     ("name", "contact", "medicines"),
     [
-        ("Maria Fernanda Gonzalez-Rodriguez de la Cruz", "Dr. A. Example, NET clinic, City Hospital, 555 0100",
-         "octreotide LAR 30 mg every 4 weeks; lanreotide 120 mg monthly; telotristat 250 mg three times a day"),
+        (
+            "Maria Fernanda Gonzalez-Rodriguez de la Cruz",
+            "Dr. A. Example, NET clinic, City Hospital, 555 0100",
+            "octreotide LAR 30 mg every 4 weeks; lanreotide 120 mg monthly; telotristat 250 mg three times a day",
+        ),
         ("W" * CARD_LIMITS["name"], "m" * CARD_LIMITS["contact"], "x " * (CARD_LIMITS["medicines"] // 2)),
     ],
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
@@ -30,26 +30,31 @@ def test_csv_has_the_agreed_columns_and_reads_back_byte_for_byte():
 
 
 def test_a_file_with_only_the_five_columns_reads_with_stable_ids():
-    text = ("recorded_at,kind,what,severity,note\n"
-            "2026-03-01T08:00:00+01:00,trigger,aged_cheese,,\n"
-            "2026-03-01T10:00:00+01:00,symptom,flushing,2,\"hot, red face\"\n"
-            "2026-03-02T09:00:00,injection,lanreotide,,\n")
+    text = (
+        "recorded_at,kind,what,severity,note\n"
+        "2026-03-01T08:00:00+01:00,trigger,aged_cheese,,\n"
+        '2026-03-01T10:00:00+01:00,symptom,flushing,2,"hot, red face"\n'
+        "2026-03-02T09:00:00,injection,lanreotide,,\n"
+    )
     first, second = from_csv(text), from_csv(text)
     assert [e.id for e in first] == [e.id for e in second]
     assert first[1].note == "hot, red face" and first[2].recorded_at.tzinfo is not None
 
 
-@pytest.mark.parametrize("row, where", [
-    ("2026-13-01T08:00:00+00:00,symptom,flushing,2,", "row 2, column recorded_at"),
-    ("2026-03-01T08:00:00+00:00,symptoms,flushing,2,", "row 2, column kind"),
-    ("2026-03-01T08:00:00+00:00,symptom,aged_cheese,2,", "row 2, column what"),
-    ("2026-03-01T08:00:00+00:00,symptom,flushing,4,", "row 2, column severity"),
-    ("2026-03-01T08:00:00+00:00,symptom,flushing,,", "row 2, column severity"),
-    ("2026-03-01T08:00:00+00:00,trigger,tofu,2,", "row 2, column severity"),
-    ("2026-03-01T08:00:00+00:00,symptom,flushing,two,", "row 2, column severity"),
-    ("2026-03-01T08:00:00+00:00,symptom,flushing,2,x" + "y" * 600, "row 2, column note"),
-    ("2026-03-01T08:00:00+00:00,symptom,flushing,2", "row 2:"),
-])
+@pytest.mark.parametrize(
+    "row, where",
+    [
+        ("2026-13-01T08:00:00+00:00,symptom,flushing,2,", "row 2, column recorded_at"),
+        ("2026-03-01T08:00:00+00:00,symptoms,flushing,2,", "row 2, column kind"),
+        ("2026-03-01T08:00:00+00:00,symptom,aged_cheese,2,", "row 2, column what"),
+        ("2026-03-01T08:00:00+00:00,symptom,flushing,4,", "row 2, column severity"),
+        ("2026-03-01T08:00:00+00:00,symptom,flushing,,", "row 2, column severity"),
+        ("2026-03-01T08:00:00+00:00,trigger,tofu,2,", "row 2, column severity"),
+        ("2026-03-01T08:00:00+00:00,symptom,flushing,two,", "row 2, column severity"),
+        ("2026-03-01T08:00:00+00:00,symptom,flushing,2,x" + "y" * 600, "row 2, column note"),
+        ("2026-03-01T08:00:00+00:00,symptom,flushing,2", "row 2:"),
+    ],
+)
 def test_bad_rows_are_named_by_row_and_column(row, where):
     with pytest.raises(DiaryFileError, match=where):
         from_csv("recorded_at,kind,what,severity,note\n" + row + "\n")
@@ -81,8 +86,15 @@ def test_a_file_that_is_not_a_diary_bundle_is_refused():
     with pytest.raises(DiaryFileError, match="not a valid FHIR Bundle"):
         from_fhir('{"resourceType": "Bundle", "type": "collection", "entry": "oops"}')
     with pytest.raises(DiaryFileError, match="entry 1"):
-        from_fhir(json.dumps({"resourceType": "Bundle", "type": "collection", "entry": [
-            {"resource": {"resourceType": "Observation", "status": "final", "code": {"text": "x"}}}]}))
+        from_fhir(
+            json.dumps(
+                {
+                    "resourceType": "Bundle",
+                    "type": "collection",
+                    "entry": [{"resource": {"resourceType": "Observation", "status": "final", "code": {"text": "x"}}}],
+                }
+            )
+        )
 
 
 # -- random diaries round-trip ---------------------------------------------------------------------
@@ -96,7 +108,8 @@ def entries(draw) -> Entry:
     kind = KIND_OF[what]
     offset = timedelta(minutes=draw(st.integers(-12 * 60, 14 * 60)))
     when = datetime(2026, 1, 1, tzinfo=timezone(offset)) + timedelta(
-        seconds=draw(st.integers(0, 3600 * 24 * 400)), microseconds=draw(st.sampled_from([0, 0, 123456])))
+        seconds=draw(st.integers(0, 3600 * 24 * 400)), microseconds=draw(st.sampled_from([0, 0, 123456]))
+    )
     extra: dict = {"note": draw(notes)}
     if kind == "symptom":
         extra["severity"] = draw(st.integers(1, 3))
@@ -123,6 +136,15 @@ def test_random_diaries_survive_csv_and_fhir(diary):
 
 # -- the CLI ----------------------------------------------------------------------------------------
 
+
+@pytest.mark.parametrize(("typed", "kept"), [("\xa0", None), ("120\xa0mg", "120 mg"), ("  90 mg ", "90 mg")])
+def test_a_dose_with_odd_spaces_is_tidied_so_fhir_takes_it(typed, kept):
+    # Found by the property test above: a no-break space made the FHIR export fail.
+    shot = Entry(recorded_at=datetime(2026, 1, 1, tzinfo=UTC), kind="injection", what="lanreotide", dose=typed)
+    assert shot.dose == kept
+    assert from_fhir(fhir_json([shot]))[0].dose == kept
+
+
 def test_cli_summary_and_fhir(tmp_path):
     path = tmp_path / "export.csv"
     path.write_text(to_csv(sample_diary()), encoding="utf-8")
@@ -141,8 +163,11 @@ def test_cli_summary_and_fhir(tmp_path):
 
 def test_cli_bad_files_exit_2_naming_row_and_column(tmp_path):
     bad = tmp_path / "bad.csv"
-    bad.write_text("recorded_at,kind,what,severity,note\n2026-03-01T08:00:00+00:00,symptom,flushing,2,\n"
-                   "2026-03-01T09:00:00+00:00,symptom,flushing,9,\n", encoding="utf-8")
+    bad.write_text(
+        "recorded_at,kind,what,severity,note\n2026-03-01T08:00:00+00:00,symptom,flushing,2,\n"
+        "2026-03-01T09:00:00+00:00,symptom,flushing,9,\n",
+        encoding="utf-8",
+    )
     result = run_cli("diary", "summary", "--file", str(bad))
     assert result.code == 2 and "row 3, column severity" in result.err and "Traceback" not in result.err
     assert run_cli("diary", "fhir", "--file", str(bad), "-o", str(tmp_path / "b.json")).code == 2
@@ -164,7 +189,9 @@ def test_the_pdf_summary_and_the_visit_sheet_section_hold_the_numbers(lib):
     from tests.diary_samples import at
 
     data = summary(sample_diary(), 2, at(7, 23))
-    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(summary_pdf(data, at(8, 0).date()))).pages)
+    text = " ".join(
+        " ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(summary_pdf(data, at(8, 0).date()))).pages
+    )
     assert "My NET diary summary" in text and "flushing 3x" in text and "Shots on: 2026-03-01" in text
     assert "After aged cheese, a symptom followed within 4 hours 3 of 6 times" in text and "Patterns, not proof" in text
     sheet = VisitSheet(diary=summary_lines(data))

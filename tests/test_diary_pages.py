@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import timedelta
+from datetime import UTC, timedelta
 from pathlib import Path
 
 import pytest
@@ -136,9 +136,9 @@ def test_charts_have_alt_text_tables_and_the_caution(monkeypatch):
     at = open_page("diary.py")
     store, key = at.session_state["diary_guest"].store, at.session_state["diary_guest"].key
     now = sample_diary()[0].recorded_at
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    shift = datetime.now(timezone.utc) - timedelta(days=8) - now  # move the sample into the last two weeks
+    shift = datetime.now(UTC) - timedelta(days=8) - now  # move the sample into the last two weeks
     store.save_many(key, [e.model_copy(update={"recorded_at": e.recorded_at + shift}) for e in sample_diary()])
     at.run()
     charts = at.get("plotly_chart")
@@ -193,8 +193,13 @@ def test_entries_are_listed_newest_first_with_more_on_request():
     at = open_page("diary.py")
     guest = at.session_state["diary_guest"]
     first = Entry(recorded_at=sample_diary()[0].recorded_at, kind="trigger", what="tofu")
-    guest.store.save_many(guest.key, [first.model_copy(update={"id": f"{n:032x}", "recorded_at": first.recorded_at
-                                                             + timedelta(hours=n)}) for n in range(25)])
+    guest.store.save_many(
+        guest.key,
+        [
+            first.model_copy(update={"id": f"{n:032x}", "recorded_at": first.recorded_at + timedelta(hours=n)})
+            for n in range(25)
+        ],
+    )
     at.run()
     assert len(entry_lines(at)) == 20
     at.button(key="d_more").click().run()
@@ -203,13 +208,14 @@ def test_entries_are_listed_newest_first_with_more_on_request():
 
 
 def test_the_visit_sheet_can_carry_a_diary_summary():
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     at = open_page("diary.py")
     guest = at.session_state["diary_guest"]
-    shift = datetime.now(timezone.utc) - timedelta(days=8) - sample_diary()[0].recorded_at
-    guest.store.save_many(guest.key, [e.model_copy(update={"recorded_at": e.recorded_at + shift})
-                                      for e in sample_diary()])
+    shift = datetime.now(UTC) - timedelta(days=8) - sample_diary()[0].recorded_at
+    guest.store.save_many(
+        guest.key, [e.model_copy(update={"recorded_at": e.recorded_at + shift}) for e in sample_diary()]
+    )
     at.switch_page("pages/visit_sheet.py").run()
     assert not at.exception
     assert "My diary" in [h.value for h in at.header]
@@ -235,8 +241,10 @@ def test_opening_a_key_brings_its_plan_and_rotation_hint_into_the_tracker():
     from netaid.diary.models import Settings
 
     store.save_settings(DiaryKey(key), Settings(medicine="octreotide_lar", interval_days=14))
-    store.save(DiaryKey(key), Entry(recorded_at=sample_diary()[0].recorded_at, kind="injection",
-                                    what="octreotide_lar", site="right_thigh"))
+    store.save(
+        DiaryKey(key),
+        Entry(recorded_at=sample_diary()[0].recorded_at, kind="injection", what="octreotide_lar", site="right_thigh"),
+    )
     at.run()
     assert at.radio(key="t_site").value == "left_buttock", "the next site after the right thigh"
     assert at.number_input(key="t_days").value == 14 and at.selectbox(key="t_med").value == "octreotide_lar"

@@ -11,8 +11,15 @@ from hypothesis import strategies as st
 from netaid.content.library import load_library
 from netaid.diary.models import KIND_OF, SYMPTOMS, TRIGGERS, VOCABULARY, Entry, Settings
 from netaid.diary.patterns import (
-    MIN_TIMES, by_day, by_days_since_shot, days_since_last_shot, summary, summary_lines, top_patterns,
-    trigger_patterns, worst_days,
+    MIN_TIMES,
+    by_day,
+    by_days_since_shot,
+    days_since_last_shot,
+    summary,
+    summary_lines,
+    top_patterns,
+    trigger_patterns,
+    worst_days,
 )
 from netaid.diary.schedule import calendar_file, next_due, next_site, upcoming
 from tests.diary_samples import DAY0, at, sample_diary
@@ -28,8 +35,10 @@ def test_trigger_patterns_on_a_hand_made_diary():
     # Stress twice: wheezing an hour after the first. Two times are too few to show.
     assert (stress.times, stress.followed) == (2, 1) and not stress.shown
     assert cheese.shown and alcohol.shown and MIN_TIMES == 5
-    assert cheese.sentence() == ("After aged cheese, a symptom followed within 4 hours 3 of 6 times. "
-                                 "After other things you tagged: 2 of 7 times.")
+    assert cheese.sentence() == (
+        "After aged cheese, a symptom followed within 4 hours 3 of 6 times. "
+        "After other things you tagged: 2 of 7 times."
+    )
 
 
 def test_a_wider_window_counts_the_symptom_exactly_at_its_edge():
@@ -43,8 +52,10 @@ def test_top_patterns_keep_only_tags_followed_more_often_than_others():
 
 
 def test_a_symptom_at_the_same_moment_as_a_tag_does_not_follow_it():
-    same = [Entry(recorded_at=at(0, 8), kind="trigger", what="tofu"),
-            Entry(recorded_at=at(0, 8), kind="symptom", what="flushing", severity=1)]
+    same = [
+        Entry(recorded_at=at(0, 8), kind="trigger", what="tofu"),
+        Entry(recorded_at=at(0, 8), kind="symptom", what="flushing", severity=1),
+    ]
     assert trigger_patterns(same, 4)[0].followed == 0
 
 
@@ -59,7 +70,15 @@ def test_days_worst_days_and_days_since_the_shot():
     assert days_since_last_shot(diary, DAY0) is None  # the shot was at 7:00
     since = by_days_since_shot(diary)
     assert [(s.days_after, s.symptoms, s.days) for s in since] == [
-        (0, 1, 1), (1, 1, 1), (2, 1, 1), (3, 1, 1), (4, 0, 1), (5, 0, 1), (6, 1, 1), (7, 0, 1)]
+        (0, 1, 1),
+        (1, 1, 1),
+        (2, 1, 1),
+        (3, 1, 1),
+        (4, 0, 1),
+        (5, 0, 1),
+        (6, 1, 1),
+        (7, 0, 1),
+    ]
 
 
 def test_the_summary_in_numbers_and_in_words():
@@ -97,15 +116,19 @@ def test_the_trigger_words_are_the_ones_the_learn_page_teaches():
 
 # -- random diaries ------------------------------------------------------------------------------
 
+
 def _entry(kind: str, what: str, minutes: int, severity: int) -> Entry:
     extra = {"severity": severity} if kind == "symptom" else {}
     return Entry(recorded_at=DAY0 + timedelta(minutes=minutes), kind=kind, what=what, **extra)
 
 
 entries_strategy = st.lists(
-    st.builds(lambda what, minutes, sev: _entry(KIND_OF[what], what, minutes, sev),
-              st.sampled_from([w.id for words in VOCABULARY.values() for w in words]),
-              st.integers(0, 60 * 24 * 30), st.integers(1, 3)),
+    st.builds(
+        lambda what, minutes, sev: _entry(KIND_OF[what], what, minutes, sev),
+        st.sampled_from([w.id for words in VOCABULARY.values() for w in words]),
+        st.integers(0, 60 * 24 * 30),
+        st.integers(1, 3),
+    ),
     max_size=60,
 )
 
@@ -140,8 +163,9 @@ def test_random_diaries_match_a_recount(entries, hours):
     if shot_days:
         last = max(e.recorded_at.date() for e in entries)
         assert sum(s.days for s in since) == (last - shot_days[0]).days + 1
-        assert sum(s.symptoms for s in since) == sum(1 for e in entries if e.kind == "symptom"
-                                                     and e.recorded_at.date() >= shot_days[0])
+        assert sum(s.symptoms for s in since) == sum(
+            1 for e in entries if e.kind == "symptom" and e.recorded_at.date() >= shot_days[0]
+        )
     else:
         assert since == []
     summary(entries, 8, DAY0 + timedelta(days=31), hours)  # never raises

@@ -25,8 +25,9 @@ def test_two_replicas_share_a_diary_that_only_its_key_opens(postgres_url):
         assert word not in raw
     thief = DiaryKey(new_key())
     with replica_a.engine.begin() as conn:
-        conn.execute(text("UPDATE diary_records SET owner = :o WHERE record_id = :r"),
-                     {"o": thief.owner, "r": rows[0].record_id})
+        conn.execute(
+            text("UPDATE diary_records SET owner = :o WHERE record_id = :r"), {"o": thief.owner, "r": rows[0].record_id}
+        )
     with pytest.raises(WrongKey):
         replica_b.entries(thief)
     assert replica_b.forget(DiaryKey(key_text).owner) == len(diary) - 1

@@ -41,8 +41,18 @@ def test_the_database_holds_no_readable_diary_text(tmp_path):
     store.save_settings(key, Settings(medicine="octreotide_lar", interval_days=21))
     raw = _raw_bytes(tmp_path)
     assert len(raw) > 4096
-    for word in (SECRET_NOTE, "flushing", "aged_cheese", "lanreotide", "octreotide", "left_buttock", "2026-03",
-                 "severity", "120 mg", "symptom"):
+    for word in (
+        SECRET_NOTE,
+        "flushing",
+        "aged_cheese",
+        "lanreotide",
+        "octreotide",
+        "left_buttock",
+        "2026-03",
+        "severity",
+        "120 mg",
+        "symptom",
+    ):
         assert word.encode() not in raw, word
     columns = {row[1] for row in store.engine.connect().execute(text("PRAGMA table_info(diary_records)"))}
     assert columns == {"owner", "record_id", "nonce", "ciphertext"}  # no dates or kinds in the clear
@@ -53,11 +63,19 @@ def test_a_second_store_and_a_second_process_read_it_with_the_key(tmp_path):
     DiaryStore(_url(tmp_path)).save_many(DiaryKey(key_text), _with_secret(sample_diary()))
     again = DiaryStore(_url(tmp_path)).entries(DiaryKey(key_text))  # as after a restart
     assert len(again) == len(sample_diary()) and SECRET_NOTE in {e.note for e in again}
-    script = ("import json, sys; from netaid.diary.store import DiaryStore; from netaid.diary.crypto import DiaryKey; "
-              "es = DiaryStore(sys.argv[1]).entries(DiaryKey(sys.argv[2])); "
-              "print(json.dumps([e.note for e in es]))")
-    out = subprocess.run([sys.executable, "-c", script, _url(tmp_path), key_text], cwd=ROOT, capture_output=True,
-                         text=True, timeout=60, check=True).stdout
+    script = (
+        "import json, sys; from netaid.diary.store import DiaryStore; from netaid.diary.crypto import DiaryKey; "
+        "es = DiaryStore(sys.argv[1]).entries(DiaryKey(sys.argv[2])); "
+        "print(json.dumps([e.note for e in es]))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script, _url(tmp_path), key_text],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout
     assert SECRET_NOTE in json.loads(out)
 
 
@@ -68,8 +86,13 @@ def test_a_wrong_key_opens_nothing_and_says_so(tmp_path):
     # A row moved under another person's hash (by someone with the database) does not open there.
     thief = DiaryKey(new_key())
     with store.engine.begin() as conn:
-        conn.execute(text("UPDATE diary_records SET owner = :thief WHERE record_id IN "
-                          "(SELECT record_id FROM diary_records LIMIT 1)"), {"thief": thief.owner})
+        conn.execute(
+            text(
+                "UPDATE diary_records SET owner = :thief WHERE record_id IN "
+                "(SELECT record_id FROM diary_records LIMIT 1)"
+            ),
+            {"thief": thief.owner},
+        )
     with pytest.raises(WrongKey, match="This key does not open this diary"):
         store.entries(thief)
     sealed = mine.seal("a" * 32, b"hello")
@@ -121,8 +144,9 @@ time.sleep(60)
 
 def test_kill_9_right_after_an_entry_is_acknowledged_loses_nothing(tmp_path):
     key_text = new_key()
-    proc = subprocess.Popen([sys.executable, "-c", SAVE_THEN_WAIT, _url(tmp_path), key_text], cwd=ROOT,
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SAVE_THEN_WAIT, _url(tmp_path), key_text], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
     try:
         assert proc.stdout.readline().strip() == "saved"
     finally:

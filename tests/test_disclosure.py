@@ -9,15 +9,15 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
+from netaid.content.models import Source
 from netaid.diary.patterns import summary
 from netaid.diary.report import summary_pdf
-from netaid.outputs.disclosure import disclosure_lines, shipped_sources
-from netaid.outputs.crisis_card import crisis_card_pdf
-from netaid.outputs.visit_sheet import VisitSheet, visit_sheet_pdf, visit_sheet_text
-from netaid.outputs.key_card import key_card_pdf
-from netaid.content.models import Source
-from netaid.outputs.review_packet import packet_markdown, packet_pdf
 from netaid.explorer.vignettes import load_vignettes
+from netaid.outputs.crisis_card import crisis_card_pdf
+from netaid.outputs.disclosure import disclosure_lines, shipped_sources
+from netaid.outputs.key_card import key_card_pdf
+from netaid.outputs.review_packet import packet_markdown, packet_pdf
+from netaid.outputs.visit_sheet import VisitSheet, visit_sheet_pdf, visit_sheet_text
 from tests.diary_samples import at, sample_diary
 from tests.test_handout import squash, text_of
 
@@ -27,8 +27,16 @@ NO_CONFIRMED_ADDRESS = {"cancercare", "carcinoid-site"}
 
 def expected(lib) -> list[str]:
     a = lib.sources.about
-    return [a.version, f"{a.published:%d %B %Y}", f"{a.content_checked:%d %B %Y}", f"{a.next_review:%d %B %Y}",
-            squash(a.made_by), squash(lib.sources.funding), squash(a.conflicts_of_interest), squash(a.evidence_method)]
+    return [
+        a.version,
+        f"{a.published:%d %B %Y}",
+        f"{a.content_checked:%d %B %Y}",
+        f"{a.next_review:%d %B %Y}",
+        squash(a.made_by),
+        squash(lib.sources.funding),
+        squash(a.conflicts_of_interest),
+        squash(a.evidence_method),
+    ]
 
 
 def pdfs(lib):

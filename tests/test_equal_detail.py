@@ -8,17 +8,30 @@ import pytest
 from pydantic import ValidationError
 
 from netaid.explorer.compare import LIKE_TRIAL, NO_FIGURES, NOT_LIKE_TRIAL, compare_rows
-
-from netaid.explorer.values import VALUES, value_relation
 from netaid.explorer.option_models import BalancedNote, Option
 from netaid.explorer.rules import Explorer
+from netaid.explorer.values import VALUES, value_relation
 from netaid.vocabulary import INVOLVES
 from tests.test_pages import open_page, page_text
 
-ADVANCED_PNET = {"site": "pancreas", "extent": "metastatic", "grade": 2, "differentiation": "well",
-                 "functional": "no", "sstr": "positive", "resectable": "no", "growth": "growing"}
-SMALL_APPENDIX = {"site": "appendix", "extent": "localized", "grade": 1, "differentiation": "well",
-                  "resectable": "yes", "growth": "stable"}
+ADVANCED_PNET = {
+    "site": "pancreas",
+    "extent": "metastatic",
+    "grade": 2,
+    "differentiation": "well",
+    "functional": "no",
+    "sstr": "positive",
+    "resectable": "no",
+    "growth": "growing",
+}
+SMALL_APPENDIX = {
+    "site": "appendix",
+    "extent": "localized",
+    "grade": 1,
+    "differentiation": "well",
+    "resectable": "yes",
+    "growth": "stable",
+}
 
 
 def options(lib):
@@ -32,7 +45,9 @@ def row(rows, question):
 def test_compare_rows_put_benefits_figures_and_uncertainty_beside_the_harms(lib):
     shown = {o.id: o for o in Explorer(lib).explore(ADVANCED_PNET).options}
     opts = options(lib)
-    rows = compare_rows(lib, [opts["somatostatin_analog"], opts["everolimus"], opts["hepatic_artery_embolization"]], shown)
+    rows = compare_rows(
+        lib, [opts["somatostatin_analog"], opts["everolimus"], opts["hepatic_artery_embolization"]], shown
+    )
     questions = [r["Question"] for r in rows]
     assert questions.index("Possible benefits") < questions.index("Common side effects")
     assert questions.index("What the trials found") < questions.index("Common side effects")
@@ -40,13 +55,20 @@ def test_compare_rows_put_benefits_figures_and_uncertainty_beside_the_harms(lib)
     benefits = row(rows, "Possible benefits")
     assert benefits[opts["somatostatin_analog"].name] == " ".join(opts["somatostatin_analog"].benefits)
     found = row(rows, "What the trials found")
-    assert "CLARINET" in found[opts["somatostatin_analog"].name] and "65.1 in 100" in found[opts["somatostatin_analog"].name]
+    assert (
+        "CLARINET" in found[opts["somatostatin_analog"].name]
+        and "65.1 in 100" in found[opts["somatostatin_analog"].name]
+    )
     assert "PROMID" not in found[opts["somatostatin_analog"].name], "PROMID had small-bowel NETs only"
     assert "RADIANT-3" in found[opts["everolimus"].name]
     assert found[opts["hepatic_artery_embolization"].name] == NO_FIGURES
     unsure = row(rows, "What is not certain")
     assert LIKE_TRIAL in unsure[opts["everolimus"].name], "RADIANT-3 does not state differentiation"
-    assert "Trials" in row(rows, "Sources")[opts["somatostatin_analog"].name] or "CLARINET" in row(rows, "Sources")[opts["somatostatin_analog"].name] or "Caplin" in row(rows, "Sources")[opts["somatostatin_analog"].name]
+    assert (
+        "Trials" in row(rows, "Sources")[opts["somatostatin_analog"].name]
+        or "CLARINET" in row(rows, "Sources")[opts["somatostatin_analog"].name]
+        or "Caplin" in row(rows, "Sources")[opts["somatostatin_analog"].name]
+    )
 
 
 def test_no_trial_figure_for_people_unlike_the_trial(lib):
@@ -103,7 +125,9 @@ def test_compare_page_shows_equal_rows_and_watch_and_wait_when_the_rules_list_it
     at.switch_page("pages/decide.py").run()
     assert not at.exception
     table = at.table[0].value
-    assert {"Possible benefits", "What the trials found", "What is not certain", "Common side effects"} <= set(table["Question"])
+    assert {"Possible benefits", "What the trials found", "What is not certain", "Common side effects"} <= set(
+        table["Question"]
+    )
     assert "Watch and wait: no treatment for now" in [h.value for h in at.header]
     text = page_text(at)
     assert "Worry while waiting for scans" in text and "The tumor may grow" in text

@@ -10,8 +10,15 @@ from datetime import date
 import pytest
 
 from netaid.evaluation import (
-    DCS_ITEMS, EvaluationStore, Response, dcs_score, kit_is_on, knowledge_questions, knowledge_score,
-    new_participant_code, responses_csv,
+    DCS_ITEMS,
+    EvaluationStore,
+    Response,
+    dcs_score,
+    kit_is_on,
+    knowledge_questions,
+    knowledge_score,
+    new_participant_code,
+    responses_csv,
 )
 from tests.conftest import run_cli
 
@@ -20,8 +27,12 @@ ALL_YES = {k: "yes" for k, _ in DCS_ITEMS}
 
 @pytest.mark.parametrize(
     ("answers", "score"),
-    [(ALL_YES, 0.0), ({k: "no" for k, _ in DCS_ITEMS}, 100.0), ({k: "unsure" for k, _ in DCS_ITEMS}, 50.0),
-     ({**ALL_YES, "sure": "no", "advice": "unsure"}, 15.0)],
+    [
+        (ALL_YES, 0.0),
+        ({k: "no" for k, _ in DCS_ITEMS}, 100.0),
+        ({k: "unsure" for k, _ in DCS_ITEMS}, 50.0),
+        ({**ALL_YES, "sure": "no", "advice": "unsure"}, 15.0),
+    ],
 )
 def test_decisional_conflict_score(answers, score):
     assert dcs_score(answers) == score
@@ -40,12 +51,23 @@ def test_knowledge_check_is_five_fixed_true_false_questions(lib):
 
 
 def test_switch_words():
-    assert kit_is_on({"NETAID_EVALUATION_KIT": "on"}) and not kit_is_on({}) and not kit_is_on({"NETAID_EVALUATION_KIT": "off"})
+    assert (
+        kit_is_on({"NETAID_EVALUATION_KIT": "on"})
+        and not kit_is_on({})
+        and not kit_is_on({"NETAID_EVALUATION_KIT": "off"})
+    )
 
 
 def response(phase: str = "before") -> Response:
-    return Response("AB12CD34", phase, date(2026, 11, 21), {"sure": True, "understand": False, "risk_benefit": True,
-                    "encouragement": True}, 3, 5, dict(ALL_YES))
+    return Response(
+        "AB12CD34",
+        phase,
+        date(2026, 11, 21),
+        {"sure": True, "understand": False, "risk_benefit": True, "encouragement": True},
+        3,
+        5,
+        dict(ALL_YES),
+    )
 
 
 def test_the_kit_stores_nothing_while_off(tmp_path):

@@ -22,7 +22,10 @@ def explorer_with_link(query: dict[str, str]) -> AppTest:
 
 def test_preset_fills_the_form_and_lists_options_with_reasons():
     at = open_page("explorer.py")
-    assert [e.label for e in at.expander if not e.label.startswith("Good to know")] == ["Clinical trial", "Supportive (palliative) care"]
+    assert [e.label for e in at.expander if not e.label.startswith("Good to know")] == [
+        "Clinical trial",
+        "Supportive (palliative) care",
+    ]
     at.button(key=f"preset_{PRESET}").click().run()
     assert at.selectbox(key="p_site").value == "small_intestine"
     assert at.checkbox(key="p_liver_metastases").value is True
@@ -138,7 +141,7 @@ def test_untouched_values_never_reach_the_sheet():
 
 @pytest.mark.parametrize("option_id", ["telotristat", "clinical_trial", "supportive_care"])
 def test_side_effect_grid_never_marks_a_placeholder(option_id, lib):
-    """"Not listed in our sources", "Costs may not be covered", "Depends on the treatment used"
+    """ "Not listed in our sources", "Costs may not be covered", "Depends on the treatment used"
     are never cells of the grid, let alone "common"."""
     at = open_page("explorer.py")
     at.button(key=f"preset_{PRESET}").click().run()
@@ -148,8 +151,12 @@ def test_side_effect_grid_never_marks_a_placeholder(option_id, lib):
     assert not at.exception
     grid = figure(at, 0)
     rows = " ".join(grid["layout"]["yaxis"]["ticktext"]).replace("<br>", " ")
-    for placeholder in ("Not listed in our sources", "Costs may not be covered", "Depends on the treatment used",
-                        "The new treatment may not work"):
+    for placeholder in (
+        "Not listed in our sources",
+        "Costs may not be covered",
+        "Depends on the treatment used",
+        "The new treatment may not work",
+    ):
         assert placeholder not in rows
     table = at.table[0].value
     name = next(o.name for o in lib.options.options if o.id == option_id)

@@ -18,18 +18,65 @@ from tests.test_validate import BREAKS, _break
 # matched, or, for something missing, the first line matching the `where` pattern.
 MORE_BREAKS = [
     ("data/sites.yaml", r"^(\s+percent: )30\b", r"\g<1>130", "less than or equal to 100"),
-    ("data/glossary.yaml", r"^(\s+- term: )(.+)$", r"\1\2\n    plain: Duplicate.\n    sources: [cancernet]\n  - term: \2", "duplicate term"),
-    ("data/rules.yaml", r"\{field: site, in: \[stomach, duodenum, colon_rectum\]\}", "{field: site, near: [stomach]}", "unknown test `near`"),
-    ("data/rules.yaml", r"\{field: site, equals: pancreas\}", "{field: site, at_least: 3}", "`at_least` does not work on `site`"),
-    ("data/rules.yaml", r"^(\s+cautions: \[)carcinoid_crisis", r"\1no_such_caution", "adds unknown caution `no_such_caution`"),
-    ("data/options.yaml", r"^  - id: diazoxide$", "  - id: diazoxide_renamed", "options missing from the catalog: diazoxide", r"^options:$"),
-    ("data/cautions.yaml", r"^  - id: pheochromocytoma_biopsy$", "  - id: biopsy_caution", "required cautions missing: pheochromocytoma_biopsy", r"^cautions:$"),
+    (
+        "data/glossary.yaml",
+        r"^(\s+- term: )(.+)$",
+        r"\1\2\n    plain: Duplicate.\n    sources: [cancernet]\n  - term: \2",
+        "duplicate term",
+    ),
+    (
+        "data/rules.yaml",
+        r"\{field: site, in: \[stomach, duodenum, colon_rectum\]\}",
+        "{field: site, near: [stomach]}",
+        "unknown test `near`",
+    ),
+    (
+        "data/rules.yaml",
+        r"\{field: site, equals: pancreas\}",
+        "{field: site, at_least: 3}",
+        "`at_least` does not work on `site`",
+    ),
+    (
+        "data/rules.yaml",
+        r"^(\s+cautions: \[)carcinoid_crisis",
+        r"\1no_such_caution",
+        "adds unknown caution `no_such_caution`",
+    ),
+    (
+        "data/options.yaml",
+        r"^  - id: diazoxide$",
+        "  - id: diazoxide_renamed",
+        "options missing from the catalog: diazoxide",
+        r"^options:$",
+    ),
+    (
+        "data/cautions.yaml",
+        r"^  - id: pheochromocytoma_biopsy$",
+        "  - id: biopsy_caution",
+        "required cautions missing: pheochromocytoma_biopsy",
+        r"^cautions:$",
+    ),
     ("data/tests.yaml", r"^(\s+kind: )nuclear$", r"\1magic", "cannot be 'magic'"),
-    ("data/sources.yaml", r"^(    title: Cancer.Net Guide to Neuroendocrine Tumors)$", r"\1\n    - stray item", "YAML syntax error: while parsing a block mapping"),
+    (
+        "data/sources.yaml",
+        r"^(    title: Cancer.Net Guide to Neuroendocrine Tumors)$",
+        r"\1\n    - stray item",
+        "YAML syntax error: while parsing a block mapping",
+    ),
     ("data/stages.yaml", r"^(\s+areas: )\[.*\]$", r"\1[primary, moon]", "cannot be 'moon'"),
     ("quizzes/symptoms.yaml", r"^(\s+- id: )symptoms-02$", r"\1symptoms-01", "duplicate id `symptoms-01`"),
-    ("quizzes/triggers.yaml", r"^(\s+- id: )triggers-01$", r"\1diagnosis-01", "question id `diagnosis-01` is also used in"),
-    ("quizzes/grade_stage.yaml", r"^topic: grade_stage$", "topic: diagnosis", "does not match the file name `grade_stage.yaml`"),
+    (
+        "quizzes/triggers.yaml",
+        r"^(\s+- id: )triggers-01$",
+        r"\1diagnosis-01",
+        "question id `diagnosis-01` is also used in",
+    ),
+    (
+        "quizzes/grade_stage.yaml",
+        r"^topic: grade_stage$",
+        "topic: diagnosis",
+        "does not match the file name `grade_stage.yaml`",
+    ),
     ("quizzes/treatments.yaml", r"^(\s+explanation: ).*$", r"\1", "should be text, not nothing"),
     ("quizzes/triggers.yaml", r"^(\s+correct: )(true|false)$", r'\1"yes"', "should be true or false"),
 ]
@@ -68,8 +115,11 @@ def test_more_breaks_are_reported_at_their_line(content_copy, capsys, case):
     assert hits, f"expected {target}:{line}…{message}…\ngot:\n" + "\n".join(problems)
 
 
-@pytest.mark.parametrize(("file", "pattern", "replacement"), [b[:3] for b in BREAKS + MORE_BREAKS],
-                         ids=[f"{b[0]}:{b[-1][:28]}" for b in BREAKS + MORE_BREAKS])
+@pytest.mark.parametrize(
+    ("file", "pattern", "replacement"),
+    [b[:3] for b in BREAKS + MORE_BREAKS],
+    ids=[f"{b[0]}:{b[-1][:28]}" for b in BREAKS + MORE_BREAKS],
+)
 def test_the_app_stays_friendly_with_broken_content(content_copy, monkeypatch, file, pattern, replacement):
     data, quizzes, _, _ = _copy_and_break(content_copy, file, pattern, replacement)
     _app_shows_friendly_message(data, quizzes, monkeypatch)
@@ -79,7 +129,11 @@ def test_the_app_stays_friendly_with_broken_content(content_copy, monkeypatch, f
     ("name", "content", "message"),
     [
         ("empty", b"", "the file is empty"),
-        ("huge", b"terms:\n" + b"  - term: x\n    plain: y.\n    sources: [cancernet]\n" * 60_000, "the file is too large"),
+        (
+            "huge",
+            b"terms:\n" + b"  - term: x\n    plain: y.\n    sources: [cancernet]\n" * 60_000,
+            "the file is too large",
+        ),
         ("not utf-8", b"terms:\n  - term: caf\xe9\n", "the file is not UTF-8 text"),
         ("a list, not a mapping", b"- term: x\n", "`the file` should be a mapping"),
         ("tabs", b"terms:\n\t- term: x\n", "YAML does not allow tabs"),
@@ -91,7 +145,10 @@ def test_whole_file_faults(content_copy, capsys, monkeypatch, name, content, mes
     (data / "glossary.yaml").write_bytes(content)
     result = run_cli("validate", "--data", str(data), "--quizzes", str(quizzes), capsys=capsys)
     assert result.code == 1
-    assert any(re.match(rf"^{re.escape(str(data / 'glossary.yaml'))}:\d+: .*{re.escape(message)}", p) for p in result.err.splitlines()), result.err
+    assert any(
+        re.match(rf"^{re.escape(str(data / 'glossary.yaml'))}:\d+: .*{re.escape(message)}", p)
+        for p in result.err.splitlines()
+    ), result.err
     _app_shows_friendly_message(data, quizzes, monkeypatch, page="pages/glossary.py")
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from netaid.content.library import load_library
-from netaid.explorer.share import profile_from_query, query_from_profile
 from netaid.explorer.profile import PROFILE_FIELDS, ProfileError, parse_profile
-from netaid.quiz.rounds import authored_questions, generated_question
 from netaid.explorer.rules import Explorer
+from netaid.explorer.share import profile_from_query, query_from_profile
+from netaid.quiz.rounds import authored_questions, generated_question
 from tests.test_explorer_pages import explorer_with_link
 
 LIB = load_library()
@@ -16,12 +17,24 @@ ENGINE = Explorer(LIB)
 QUESTIONS = authored_questions(LIB)
 
 field_names = st.sampled_from(list(PROFILE_FIELDS))
-junk = st.one_of(st.text(max_size=30), st.integers(), st.floats(allow_nan=True), st.booleans(), st.none(),
-                 st.lists(st.text(max_size=10), max_size=4))
-good_values = {name: st.sampled_from(spec.values) if spec.kind == "choice" else st.booleans() if spec.kind == "bool"
-               else st.floats(min_value=0.01, max_value=100) if spec.kind == "number"
-               else st.lists(st.sampled_from(spec.values), max_size=3, unique=True)
-               for name, spec in PROFILE_FIELDS.items()}
+junk = st.one_of(
+    st.text(max_size=30),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.booleans(),
+    st.none(),
+    st.lists(st.text(max_size=10), max_size=4),
+)
+good_values = {
+    name: st.sampled_from(spec.values)
+    if spec.kind == "choice"
+    else st.booleans()
+    if spec.kind == "bool"
+    else st.floats(min_value=0.01, max_value=100)
+    if spec.kind == "number"
+    else st.lists(st.sampled_from(spec.values), max_size=3, unique=True)
+    for name, spec in PROFILE_FIELDS.items()
+}
 
 
 @settings(max_examples=400, deadline=None)
@@ -45,7 +58,11 @@ def test_valid_profiles_round_trip_through_a_link(raw):
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.dictionaries(st.text(max_size=15), st.one_of(st.text(max_size=40), st.lists(st.text(max_size=10), max_size=3)), max_size=8))
+@given(
+    st.dictionaries(
+        st.text(max_size=15), st.one_of(st.text(max_size=40), st.lists(st.text(max_size=10), max_size=3)), max_size=8
+    )
+)
 def test_random_query_parameters_never_raise(params):
     profile, warnings = profile_from_query(params)
     parse_profile(profile)  # whatever survives the link is a valid profile
@@ -59,8 +76,13 @@ def test_random_links_to_the_explorer_page_never_show_an_exception(params):
     assert any(e.label for e in at.expander)
 
 
-answers = st.one_of(st.none(), st.text(max_size=20), st.integers(), st.lists(st.text(max_size=20), max_size=5),
-                    st.dictionaries(st.text(max_size=20), st.text(max_size=20), max_size=5))
+answers = st.one_of(
+    st.none(),
+    st.text(max_size=20),
+    st.integers(),
+    st.lists(st.text(max_size=20), max_size=5),
+    st.dictionaries(st.text(max_size=20), st.text(max_size=20), max_size=5),
+)
 
 
 @settings(max_examples=500, deadline=None)

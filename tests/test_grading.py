@@ -14,7 +14,9 @@ def test_ki67_boundaries(ki67, grade):
     assert grade_by_ki67(ki67) == grade
 
 
-@pytest.mark.parametrize(("mitoses", "grade"), [(0, 1), (1, 1), (1.9, 1), (2, 2), (19, 2), (20, 2), (20.5, 3), (21, 3), (300, 3)])
+@pytest.mark.parametrize(
+    ("mitoses", "grade"), [(0, 1), (1, 1), (1.9, 1), (2, 2), (19, 2), (20, 2), (20.5, 3), (21, 3), (300, 3)]
+)
 def test_mitoses_boundaries(mitoses, grade):
     assert grade_by_mitoses(mitoses) == grade
 
@@ -43,7 +45,9 @@ def test_disagreement_is_explained():
     assert "do not agree" in result.explanation and "grade is 3" in result.explanation
 
 
-@pytest.mark.parametrize(("ki67", "mitoses", "flags"), [(3.5, None, 1), (10, None, 0), (19.5, 21, 2), (None, 2, 1), (None, 8, 0)])
+@pytest.mark.parametrize(
+    ("ki67", "mitoses", "flags"), [(3.5, None, 1), (10, None, 0), (19.5, 21, 2), (None, 2, 1), (None, 8, 0)]
+)
 def test_values_near_a_cutoff_are_flagged(ki67, mitoses, flags):
     assert len(grade_tumor(ki67, mitoses).near_cutoff) == flags
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from netaid.explorer.rules import Explorer
 from netaid.explorer.values import SURE_QUESTIONS, sure_help
 from netaid.outputs.visit_sheet import VisitSheet, visit_sheet_pdf, visit_sheet_text
-from netaid.explorer.rules import Explorer
 from tests.test_handout import squash, text_of
 from tests.test_pages import open_page, page_text
 
@@ -27,11 +27,14 @@ def markdown_html(at):
     return "\n".join(m.value for m in at.markdown)
 
 
-@pytest.mark.parametrize(("file", "step", "back", "forward"), [
-    ("explorer.py", 1, None, "On to step 2: What matters to me"),
-    ("decide.py", 2, "Back to step 1: What I know", "On to step 4: Next steps"),
-    ("visit_sheet.py", 4, "Back to step 3: Which way I lean", None),
-])
+@pytest.mark.parametrize(
+    ("file", "step", "back", "forward"),
+    [
+        ("explorer.py", 1, None, "On to step 2: What matters to me"),
+        ("decide.py", 2, "Back to step 1: What I know", "On to step 4: Next steps"),
+        ("visit_sheet.py", 4, "Back to step 3: Which way I lean", None),
+    ],
+)
 def test_each_step_page_shows_where_it_is_and_links_back_and_on(file, step, back, forward):
     at = open_page(file)
     html = markdown_html(at)
@@ -97,11 +100,23 @@ def test_leaning_comes_back_when_the_person_returns_to_compare():
 
 
 def test_visit_sheet_pdf_carries_benefits_sure_answers_and_the_leaning_option(lib):
-    profile = {"site": "pancreas", "extent": "metastatic", "grade": 2, "differentiation": "well",
-               "functional": "no", "sstr": "positive", "resectable": "no", "growth": "growing"}
+    profile = {
+        "site": "pancreas",
+        "extent": "metastatic",
+        "grade": 2,
+        "differentiation": "well",
+        "functional": "no",
+        "sstr": "positive",
+        "resectable": "no",
+        "growth": "growing",
+    }
     shown = {o.id: o for o in Explorer(lib).explore(profile).options}
-    sheet = VisitSheet(option_ids=["somatostatin_analog", "everolimus"], shown=shown, leaning="somatostatin_analog",
-                       sure={"sure": False, "understand": True, "risk_benefit": True, "encouragement": True})
+    sheet = VisitSheet(
+        option_ids=["somatostatin_analog", "everolimus"],
+        shown=shown,
+        leaning="somatostatin_analog",
+        sure={"sure": False, "understand": True, "risk_benefit": True, "encouragement": True},
+    )
     for text in (squash(text_of(visit_sheet_pdf(lib, sheet))), squash(visit_sheet_text(lib, sheet))):
         assert "Possible benefits:" in text and "What the trials found:" in text and "What is not certain:" in text
         assert "65.1 in 100" in text, "CLARINET's figure, for a person like those in the trial"

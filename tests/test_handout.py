@@ -10,7 +10,6 @@ import pytest
 from pypdf import PdfReader
 
 from netaid.outputs.crisis_card import crisis_card_pdf
-
 from netaid.outputs.visit_sheet import VisitSheet, visit_sheet_pdf, visit_sheet_text
 from tests.conftest import run_cli
 
@@ -40,9 +39,19 @@ def sheet():
 
 def test_visit_sheet_holds_everything_chosen(lib, sheet):
     text = squash(text_of(visit_sheet_pdf(lib, sheet)))
-    for expected in ("My NET visit sheet", "21 November 2026", "Pancreas", "Sunitinib", "What is my grade?",
-                     "Can I keep working?", "Bring the CT disc.", "Avoiding an operation: very important",
-                     "Carcinoid syndrome triggers", "Reviewed: 05/2022", "It is not medical advice"):
+    for expected in (
+        "My NET visit sheet",
+        "21 November 2026",
+        "Pancreas",
+        "Sunitinib",
+        "What is my grade?",
+        "Can I keep working?",
+        "Bring the CT disc.",
+        "Avoiding an operation: very important",
+        "Carcinoid syndrome triggers",
+        "Reviewed: 05/2022",
+        "It is not medical advice",
+    ):
         assert expected in text, expected
     names = {e.id: e.name for e in lib.side_effects.side_effects}
     prrt = next(o for o in lib.options.options if o.id == "prrt")
@@ -83,8 +92,15 @@ def test_plain_text_version(lib, sheet):
 
 def test_crisis_card(lib):
     text = squash(text_of(crisis_card_pdf(lib, "Zoë O’Brien", "Dr Müller, 555 0100", "Lanreotide")))
-    for expected in ("carcinoid syndrome", "octreotide", "Zoë O’Brien", "Dr Müller, 555 0100", "Lanreotide",
-                     "Source: Cancer.Net", "crisis"):
+    for expected in (
+        "carcinoid syndrome",
+        "octreotide",
+        "Zoë O’Brien",
+        "Dr Müller, 555 0100",
+        "Lanreotide",
+        "Source: Cancer.Net",
+        "crisis",
+    ):
         assert expected.lower() in text.lower(), expected
 
 
@@ -97,8 +113,21 @@ def test_cli_visit_sheet(tmp_path):
     profile, questions, out = tmp_path / "p.json", tmp_path / "q.txt", tmp_path / "sheet.pdf"
     profile.write_text(json.dumps({"site": "pancreas", "extent": "metastatic"}))
     questions.write_text("What is my grade?\n\nCan I travel?\n")
-    result = run_cli("visit-sheet", "--profile", str(profile), "--options", "sunitinib,prrt", "--questions",
-                     str(questions), "--notes", "Bring scans", "--paper", "letter", "-o", str(out))
+    result = run_cli(
+        "visit-sheet",
+        "--profile",
+        str(profile),
+        "--options",
+        "sunitinib,prrt",
+        "--questions",
+        str(questions),
+        "--notes",
+        "Bring scans",
+        "--paper",
+        "letter",
+        "-o",
+        str(out),
+    )
     assert result.code == 0, result.err
     text = squash(text_of(out.read_bytes()))
     assert "Pancreas" in text and "Can I travel?" in text and "Bring scans" in text and "Sunitinib" in text
@@ -134,8 +163,12 @@ def test_pdf_keeps_late_side_effects_and_never_strands_a_heading(lib):
     with_late = [o for o in lib.options.options if named_side_effects(list(o.side_effects.late))]
     assert with_late
     for filler in range(0, 12):
-        sheet = VisitSheet(option_ids=[o.id for o in with_late], questions=["What next?"],
-                           situation=[("Line", "x")] * filler, made_on=date(2026, 11, 21))
+        sheet = VisitSheet(
+            option_ids=[o.id for o in with_late],
+            questions=["What next?"],
+            situation=[("Line", "x")] * filler,
+            made_on=date(2026, 11, 21),
+        )
         pages = [p.extract_text() for p in PdfReader(io.BytesIO(visit_sheet_pdf(lib, sheet))).pages]
         text = squash("\n".join(pages))
         for o in with_late:

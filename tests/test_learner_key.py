@@ -9,7 +9,15 @@ from collections import Counter
 import pytest
 
 from netaid.learner_key import (
-    ALPHABET, KEY_BITS, KEY_CHARS, KeyFormatError, encryption_secret, format_key, lookup_hash, new_key, normalize_key,
+    ALPHABET,
+    KEY_BITS,
+    KEY_CHARS,
+    KeyFormatError,
+    encryption_secret,
+    format_key,
+    lookup_hash,
+    new_key,
+    normalize_key,
     oidc_lookup_hash,
 )
 
@@ -42,8 +50,14 @@ def test_a_key_is_shown_in_groups_of_four():
 
 @pytest.mark.parametrize(
     "typed",
-    ["0123-4567-89AB-CDEF-GHJK-MNPQ-RSTV", "0123 4567 89ab cdef ghjk mnpq rstv", " 0123456789abcdefghjkmnpqrstv\n",
-     "O123-4567-89AB-CDEF-GHJK-MNPQ-RSTV", "0l23_4567_89AB_CDEF_GHJK_MNPQ_RSTV", "0I23-4567-89AB-CDEF-GHJK-MNPQ-RSTV"],
+    [
+        "0123-4567-89AB-CDEF-GHJK-MNPQ-RSTV",
+        "0123 4567 89ab cdef ghjk mnpq rstv",
+        " 0123456789abcdefghjkmnpqrstv\n",
+        "O123-4567-89AB-CDEF-GHJK-MNPQ-RSTV",
+        "0l23_4567_89AB_CDEF_GHJK_MNPQ_RSTV",
+        "0I23-4567-89AB-CDEF-GHJK-MNPQ-RSTV",
+    ],
 )
 def test_case_spaces_dashes_and_look_alike_letters_do_not_matter(typed):
     assert normalize_key(typed) == "0123456789ABCDEFGHJKMNPQRSTV"
@@ -53,9 +67,15 @@ def test_case_spaces_dashes_and_look_alike_letters_do_not_matter(typed):
 
 @pytest.mark.parametrize(
     ("typed", "message"),
-    [("", "please type your key"), ("   -  ", "please type your key"), ("ABCD", "this has 4"),
-     ("U" * 28, "only letters and digits"), ("![x](http://a)", "only letters and digits"), ("A" * 500, "far too long"),
-     ("0123456789ABCDEFGHJKMNPQRSTVW", "this has 29")],
+    [
+        ("", "please type your key"),
+        ("   -  ", "please type your key"),
+        ("ABCD", "this has 4"),
+        ("U" * 28, "only letters and digits"),
+        ("![x](http://a)", "only letters and digits"),
+        ("A" * 500, "far too long"),
+        ("0123456789ABCDEFGHJKMNPQRSTVW", "this has 29"),
+    ],
 )
 def test_text_that_is_not_a_key_is_refused_in_plain_words(typed, message):
     with pytest.raises(KeyFormatError) as err:

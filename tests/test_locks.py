@@ -16,8 +16,10 @@ def _pins(text: str) -> dict[str, str]:
     return {re.sub(r"[-_.]+", "-", name).lower(): version for name, version in PIN.findall(text)}
 
 
-@pytest.mark.parametrize(("requirements", "lock"), [("requirements.txt", "requirements.lock"),
-                                                    ("requirements-dev.txt", "requirements-dev.lock")])
+@pytest.mark.parametrize(
+    ("requirements", "lock"),
+    [("requirements.txt", "requirements.lock"), ("requirements-dev.txt", "requirements-dev.lock")],
+)
 def test_every_pin_is_in_the_lock_with_hashes(requirements, lock):
     wanted = _pins((ROOT / "requirements.txt").read_text()) | _pins((ROOT / requirements).read_text())
     locked_text = (ROOT / lock).read_text()

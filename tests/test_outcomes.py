@@ -8,10 +8,10 @@ import json
 import pytest
 
 from netaid.explorer.conflicts import resolve
-from netaid.outputs.outcome_charts import icon_array, icons_for, month_scale, outcome_chart, outcome_sentence
 from netaid.explorer.outcomes import population_fit
 from netaid.explorer.profile import parse_profile
 from netaid.explorer.rules import Explorer
+from netaid.outputs.outcome_charts import icon_array, icons_for, month_scale, outcome_chart, outcome_sentence
 from tests.conftest import run_cli
 
 
@@ -62,8 +62,15 @@ def test_sentences_carry_the_exact_figures(lib):
 
 
 def test_figures_show_only_for_people_like_those_in_the_trial(engine):
-    advanced_pnet = {"site": "pancreas", "extent": "metastatic", "grade": 2, "differentiation": "well",
-                     "functional": "no", "sstr": "positive", "resectable": "no"}
+    advanced_pnet = {
+        "site": "pancreas",
+        "extent": "metastatic",
+        "grade": 2,
+        "differentiation": "well",
+        "functional": "no",
+        "sstr": "positive",
+        "resectable": "no",
+    }
     result = engine.explore(advanced_pnet)
     shots = next(o for o in result.options if o.id == "somatostatin_analog")
     clarinet = [f for f in shots.outcomes if f.outcome.trial == "CLARINET"]
@@ -85,15 +92,39 @@ def test_figures_show_only_for_people_like_those_in_the_trial(engine):
 
 def test_a_population_that_does_not_fit_hides_the_figure(lib):
     pop = next(o for o in lib.outcomes.outcomes if o.option == "sunitinib").population
-    assert population_fit(pop, used({"site": "small_intestine", "extent": "metastatic", "grade": 2,
-                                     "differentiation": "well", "functional": "no"}))[0] == "no"
+    assert (
+        population_fit(
+            pop,
+            used(
+                {
+                    "site": "small_intestine",
+                    "extent": "metastatic",
+                    "grade": 2,
+                    "differentiation": "well",
+                    "functional": "no",
+                }
+            ),
+        )[0]
+        == "no"
+    )
     assert population_fit(pop, used({"site": "pancreas", "extent": "localized", "resectable": "yes"}))[0] == "no"
 
 
 def test_cli_gives_each_option_an_outcomes_list(tmp_path):
     file = tmp_path / "p.json"
-    file.write_text(json.dumps({"site": "pancreas", "extent": "metastatic", "grade": 2, "differentiation": "well",
-                                "functional": "no", "sstr": "positive", "resectable": "no"}))
+    file.write_text(
+        json.dumps(
+            {
+                "site": "pancreas",
+                "extent": "metastatic",
+                "grade": 2,
+                "differentiation": "well",
+                "functional": "no",
+                "sstr": "positive",
+                "resectable": "no",
+            }
+        )
+    )
     data = json.loads(run_cli("explore", "--profile", str(file)).out)
     assert all("outcomes" in o for o in data["options"])
     everolimus = next(o for o in data["options"] if o["id"] == "everolimus")
@@ -119,12 +150,21 @@ def test_the_option_card_shows_the_trial_figure_in_words_and_as_a_picture():
 
 
 def test_telestar_figure_shows_only_with_carcinoid_syndrome_that_has_spread(engine):
-    spread = {"site": "small_intestine", "extent": "metastatic", "differentiation": "well", "grade": 1,
-              "functional": "yes", "syndrome": "carcinoid_syndrome", "symptoms": ["diarrhea", "flushing"]}
+    spread = {
+        "site": "small_intestine",
+        "extent": "metastatic",
+        "differentiation": "well",
+        "grade": 1,
+        "functional": "yes",
+        "syndrome": "carcinoid_syndrome",
+        "symptoms": ["diarrhea", "flushing"],
+    }
     pill = next(o for o in engine.explore(spread).options if o.id == "telotristat")
     assert [(f.outcome.trial, f.outcome.with_treatment, f.outcome.without_treatment) for f in pill.outcomes] == [
-        ("TELESTAR", 44, 20)]
+        ("TELESTAR", 44, 20)
+    ]
     assert pill.outcomes[0].fit in ("yes", "unclear")
     removable = {**spread, "extent": "localized", "resectable": "yes"}
-    assert all(f.fit == "no" for f in next(o for o in engine.explore(removable).options
-                                           if o.id == "telotristat").outcomes), "the trial's people had spread NETs"
+    assert all(
+        f.fit == "no" for f in next(o for o in engine.explore(removable).options if o.id == "telotristat").outcomes
+    ), "the trial's people had spread NETs"

@@ -76,7 +76,9 @@ def test_learn_shows_sites_chart_with_alt_and_table(lib):
     assert at.table, "the chart's numbers are also shown as a table"
     text = page_text(at)
     assert "60 in 100" in text or "60 out of 100" in text
-    assert "#functional" in text and "Next part: Risks and symptoms" in [l.proto.label for l in at.get("page_link")]
+    assert "#functional" in text and "Next part: Risks and symptoms" in [
+        link.proto.label for link in at.get("page_link")
+    ]
 
 
 def test_learn_parts_open_directly_and_link_glossary_words():
@@ -93,8 +95,8 @@ def test_learn_parts_open_directly_and_link_glossary_words():
 
 def test_home_route_and_visit_sheet_one_tap_away():
     at = open_page("home.py")
-    links = [l.proto.page for l in at.get("page_link")]
-    assert any("visit_sheet" in l for l in links)
+    links = [link.proto.page for link in at.get("page_link")]
+    assert any("visit_sheet" in link for link in links)
 
 
 def test_grade_page_grades_and_explains():

@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ import pytest
 from netaid.quiz.progress import ProgressFileError, ProgressStore, UnknownLearner, database_url, normalize_nickname
 from netaid.quiz.stats import accuracy_by_day, mastery, missed_ids, most_missed
 
-NOW = datetime(2026, 11, 1, 12, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 1, 12, tzinfo=UTC)
 ROOT = Path(__file__).resolve().parent.parent
 TOPIC_OF = {"q1": "triggers", "q2": "diagnosis"}.get
 
@@ -103,8 +103,11 @@ def test_export_and_import_round_trip(store):
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("not json", "this is not a NETaid progress file"), ('{"format": "other/9", "answers": []}', "unknown progress file format"),
-     ('{"format": "netaid-progress/1", "answers": [{"question_id": "q"}]}', "answer 1: topic: Field required")],
+    [
+        ("not json", "this is not a NETaid progress file"),
+        ('{"format": "other/9", "answers": []}', "unknown progress file format"),
+        ('{"format": "netaid-progress/1", "answers": [{"question_id": "q"}]}', "answer 1: topic: Field required"),
+    ],
 )
 def test_bad_import_files_are_explained(store, text, message):
     with pytest.raises(ProgressFileError) as err:
@@ -127,6 +130,7 @@ def test_progress_summaries():
 
 
 # -- private keys: lookups never create, nicknames move once, forgetting deletes everything ------
+
 
 def test_looking_up_a_key_never_creates_a_learner(store):
     from sqlalchemy import func, select
@@ -201,6 +205,7 @@ def test_forget_me_deletes_the_learner_their_answers_and_cards(store):
 
 # -- answers recorded once --------------------------------------------------------------------
 
+
 def test_the_same_answer_in_the_same_round_is_recorded_once(store):
     me = store.create("me")
     first = store.record_answer(me, "q1", "triggers", True, NOW, round_id="r1")
@@ -228,8 +233,16 @@ print("ok")
 def test_two_processes_racing_on_one_sqlite_file_lose_and_double_nothing(tmp_path):
     url = f"sqlite:///{tmp_path / 'race.sqlite3'}"
     per_process = 150
-    procs = [subprocess.Popen([sys.executable, "-c", RACE, url, name, str(per_process)], cwd=ROOT,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for name in ("a", "b")]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", RACE, url, name, str(per_process)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("a", "b")
+    ]
     outputs = [p.communicate(timeout=240) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], [err[-2000:] for _, err in outputs]
     store = ProgressStore(url)
@@ -241,25 +254,34 @@ def test_two_processes_racing_on_one_sqlite_file_lose_and_double_nothing(tmp_pat
 
 # -- imports: bounded, strict, whole ----------------------------------------------------------
 
+
 def _file(*answers: dict) -> str:
     return json.dumps({"format": "netaid-progress/1", "answers": list(answers)})
 
 
-def _answer(qid: str = "q1", when: str = "2026-10-01T10:00:00+00:00", correct: object = True, topic: str = "triggers") -> dict:
+def _answer(
+    qid: str = "q1", when: str = "2026-10-01T10:00:00+00:00", correct: object = True, topic: str = "triggers"
+) -> dict:
     return {"question_id": qid, "topic": topic, "correct": correct, "answered_at": when}
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        (_file(_answer(), _answer(when="9999-01-01T00:00:00+00:00")), "answer 2: the date 9999-01-01 is not between 2020-01-01 and tomorrow"),
+        (
+            _file(_answer(), _answer(when="9999-01-01T00:00:00+00:00")),
+            "answer 2: the date 9999-01-01 is not between 2020-01-01 and tomorrow",
+        ),
         (_file(_answer(when="2019-12-31T23:00:00+00:00")), "answer 1: the date 2019-12-31"),
         (_file(_answer(when=(NOW + timedelta(days=2)).isoformat())), "answer 1: the date 2026-11-03"),
         (_file(_answer(), _answer(correct="yes")), "answer 2: correct: Input should be a valid boolean"),
         (_file(_answer(correct=1)), "answer 1: correct: Input should be a valid boolean"),
         (_file(_answer(qid=7)), "answer 1: question_id: Input should be a valid string"),
         (_file({**_answer(), "extra": 1}), "answer 1: extra: Extra inputs are not permitted"),
-        (_file(*[_answer(when=(NOW - timedelta(minutes=i)).isoformat()) for i in range(5001)]), "more than 5,000 answers"),
+        (
+            _file(*[_answer(when=(NOW - timedelta(minutes=i)).isoformat()) for i in range(5001)]),
+            "more than 5,000 answers",
+        ),
         ('{"format": "netaid-progress/1", "answers": ' + "[" * 5000 + "]" * 5000 + "}", "not a NETaid progress file"),
         ("[" * 100_000, "not a NETaid progress file"),
         (" " * 1_000_001, "larger than 1 MB"),
@@ -276,11 +298,14 @@ def test_a_bad_file_is_refused_whole_naming_the_answer(store, text, message):
 def test_duplicates_are_dropped_and_unknown_questions_left_out(store):
     me = store.create("me")
     copies = [_answer() for _ in range(100)]
-    result = store.import_(me, _file(*copies, _answer(qid="![x](http://evil)"), _answer(qid="q2", topic="other")), TOPIC_OF, NOW)
+    result = store.import_(
+        me, _file(*copies, _answer(qid="![x](http://evil)"), _answer(qid="q2", topic="other")), TOPIC_OF, NOW
+    )
     assert (result.added, result.duplicates, result.unknown) == (2, 99, 1)
     answers = store.answers(me)
-    assert [(a["question_id"], a["topic"]) for a in answers] == [("q1", "triggers"), ("q2", "diagnosis")], \
+    assert [(a["question_id"], a["topic"]) for a in answers] == [("q1", "triggers"), ("q2", "diagnosis")], (
         "the topic comes from NETaid, not from the file"
+    )
 
 
 def test_an_import_fails_whole_when_the_database_fails_half_way(store, monkeypatch):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from netaid.quiz.progress import ProgressStore
 
-NOW = datetime(2026, 11, 1, 12, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 1, 12, tzinfo=UTC)
 
 
 def _race(work, replicas: list[ProgressStore], errors: list[BaseException]) -> None:
@@ -18,6 +18,7 @@ def _race(work, replicas: list[ProgressStore], errors: list[BaseException]) -> N
     for t in threads:
         t.join()
     assert not errors, errors[:3]
+
 
 def test_two_replicas_share_progress_and_keep_learners_apart(postgres_url):
     replica_a, replica_b = ProgressStore(postgres_url), ProgressStore(postgres_url)
@@ -66,8 +67,9 @@ def test_400_racing_answers_on_two_replicas_are_all_kept_once(postgres_url):
             for n in range(50):
                 learner = store.create("pg-race")  # every worker "makes" the learner: one row, no error
                 ids.add(learner)
-                store.record_answer(learner, f"q{n % 5}", "symptoms", n % 3 != 0, NOW + timedelta(seconds=n),
-                                    round_id=f"round-{worker}")
+                store.record_answer(
+                    learner, f"q{n % 5}", "symptoms", n % 3 != 0, NOW + timedelta(seconds=n), round_id=f"round-{worker}"
+                )
         except BaseException as error:  # reported below
             errors.append(error)
 
@@ -88,8 +90,9 @@ def test_400_racing_new_answers_on_two_replicas_are_all_kept(postgres_url):
         try:
             barrier.wait()
             for n in range(50):
-                store.record_answer(learner, f"q{n % 5}", "symptoms", n % 2 == 0, NOW + timedelta(seconds=n),
-                                    round_id=f"w{worker}-n{n}")
+                store.record_answer(
+                    learner, f"q{n % 5}", "symptoms", n % 2 == 0, NOW + timedelta(seconds=n), round_id=f"w{worker}-n{n}"
+                )
         except BaseException as error:  # reported below
             errors.append(error)
 

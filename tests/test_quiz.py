@@ -7,11 +7,15 @@ import json
 import pytest
 
 from netaid.grading import grade_tumor
-from netaid.quiz.rounds import (
-    as_dict, authored_questions, find_question, generated_grade_questions,
-    practice_ids, stable_order,
-)
 from netaid.quiz.models import MultipleSelect, SingleChoice, SortIntoGroups, TrueFalse
+from netaid.quiz.rounds import (
+    as_dict,
+    authored_questions,
+    find_question,
+    generated_grade_questions,
+    practice_ids,
+    stable_order,
+)
 from netaid.vocabulary import QUIZ_TOPICS
 from tests.conftest import run_cli
 
@@ -100,14 +104,31 @@ def test_generated_grade_questions_are_right(seed):
 def test_generated_questions_are_reproducible_and_cover_every_boundary():
     assert generated_grade_questions(5, 8) == generated_grade_questions(5, 8)
     prompts = " ".join(q.prompt for seed in range(60) for q in generated_grade_questions(seed, 10))
-    for boundary in ("Ki-67 index of 3%", "Ki-67 index of 20%", "Ki-67 index of 2.9%", "Ki-67 index of 20.1%",
-                     "mitotic count of 2 ", "mitotic count of 20 ", "mitotic count of 1 ", "mitotic count of 21 "):
+    for boundary in (
+        "Ki-67 index of 3%",
+        "Ki-67 index of 20%",
+        "Ki-67 index of 2.9%",
+        "Ki-67 index of 20.1%",
+        "mitotic count of 2 ",
+        "mitotic count of 20 ",
+        "mitotic count of 1 ",
+        "mitotic count of 21 ",
+    ):
         assert boundary in prompts
 
 
 @pytest.mark.parametrize(
     ("ki67", "mitoses", "grade"),
-    [(2.9, None, 1), (3, None, 2), (20, None, 2), (20.1, None, 3), (None, 1, 1), (None, 2, 2), (None, 20, 2), (None, 21, 3)],
+    [
+        (2.9, None, 1),
+        (3, None, 2),
+        (20, None, 2),
+        (20.1, None, 3),
+        (None, 1, 1),
+        (None, 2, 2),
+        (None, 20, 2),
+        (None, 21, 3),
+    ],
 )
 def test_generated_explanation_at_each_who_boundary(ki67, mitoses, grade):
     result = grade_tumor(ki67, mitoses)
@@ -130,7 +151,9 @@ def test_cli_quiz_bank_all_and_by_topic(lib):
     assert result.code == 0
     data = json.loads(result.out)
     assert len(data) == len(authored_questions(lib))
-    assert all(set(q) == {"id", "topic", "type", "prompt", "choices", "correct", "explanation", "sources"} for q in data)
+    assert all(
+        set(q) == {"id", "topic", "type", "prompt", "choices", "correct", "explanation", "sources"} for q in data
+    )
     sort = next(q for q in data if q["type"] == "sort")
     assert isinstance(sort["correct"], dict) and set(sort["correct"]) == set(sort["choices"])
     triggers = json.loads(run_cli("quiz-bank", "--topic", "triggers").out)

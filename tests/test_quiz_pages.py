@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from netaid.content.library import load_library
-from netaid.quiz.rounds import find_question
 from netaid.quiz.models import MultipleSelect, SortIntoGroups
+from netaid.quiz.rounds import find_question
 from tests.test_pages import open_page, page_text
 
 
@@ -168,6 +169,7 @@ def test_an_old_nickname_moves_to_a_key_once_and_forget_me_deletes_everything():
         from sqlalchemy import insert
 
         from netaid.quiz.progress import Learner
+
         conn.execute(insert(Learner).values(nickname="sunflower"))
     old = store.find_nickname("sunflower")
     store.record_answer(old, "diagnosis-01", "diagnosis", True, datetime_now())
@@ -190,9 +192,9 @@ def test_an_old_nickname_moves_to_a_key_once_and_forget_me_deletes_everything():
 
 
 def datetime_now():
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def lookup(key: str) -> str:
@@ -222,7 +224,9 @@ def test_presenter_reveals_on_click_and_moves_on():
     at.button(key="present_reveal_btn").click().run()
     assert first_q.explanation in page_text(at)
     assert "The answer:" in page_text(at) and "Right!" not in page_text(at)
-    assert first_q.choices[0] not in page_text(at) or first_q.choices[0] in first_q.right_answer(), "the answer replaces the choices"
+    assert first_q.choices[0] not in page_text(at) or first_q.choices[0] in first_q.right_answer(), (
+        "the answer replaces the choices"
+    )
     at.button(key="present_next").click().run()
     assert lib.quiz_banks[first].questions[1].prompt in page_text(at)
     assert lib.quiz_banks[first].questions[0].explanation not in page_text(at)
@@ -233,7 +237,7 @@ def test_presenter_reveals_on_click_and_moves_on():
 
 def test_due_questions_can_be_reviewed(tmp_path):
     import os
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from netaid.quiz.progress import ProgressStore
 
@@ -242,7 +246,7 @@ def test_due_questions_can_be_reviewed(tmp_path):
 
     key = new_key()
     learner = store.create(lookup_hash(key))
-    store.record_answer(learner, "diagnosis-01", "diagnosis", False, datetime.now(timezone.utc) - timedelta(days=2))
+    store.record_answer(learner, "diagnosis-01", "diagnosis", False, datetime.now(UTC) - timedelta(days=2))
     at = open_with_key(open_page("quiz.py"), key)
     assert "**1** question is due" in page_text(at)
     at.button(key="start_due").click().run()

@@ -1,8 +1,8 @@
 """Work a page rerun no longer repeats: glossary linking and a page's source list are kept,
 and the kept answers are the same as working them out again."""
 
-from netaid.content.library import load_library, sources_in
 from netaid.content.glossary_links import Linker
+from netaid.content.library import load_library, sources_in
 
 TERMS = [("Ki-67", []), ("Carcinoid syndrome", ["carcinoid"]), ("Octreotide", [])]
 

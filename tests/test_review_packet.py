@@ -11,9 +11,9 @@ import pytest
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from netaid.outputs.review_packet import Names, condition_lines, packet_markdown, packet_pdf, review_statement
 from netaid.content.source_dates import review_date, review_problem, source_warnings
 from netaid.explorer.vignettes import load_vignettes
+from netaid.outputs.review_packet import Names, condition_lines, packet_markdown, packet_pdf, review_statement
 from tests.conftest import run_cli
 
 TODAY = date(2026, 11, 21)
@@ -77,21 +77,35 @@ def names(lib) -> Names:
     ("when", "expected"),
     [
         ({"always": True}, [(0, "always (every situation)")]),
-        ({"field": "site", "in": ["stomach", "duodenum"]},
-         [(0, "Where it started [site]: one of “Stomach”, “Duodenum”")]),
-        ({"not": {"field": "differentiation", "equals": "poorly"}},
-         [(0, "How the cells look [differentiation]: not “They look very different from normal cells "
-               "(poorly differentiated)”")]),
+        (
+            {"field": "site", "in": ["stomach", "duodenum"]},
+            [(0, "Where it started [site]: one of “Stomach”, “Duodenum”")],
+        ),
+        (
+            {"not": {"field": "differentiation", "equals": "poorly"}},
+            [
+                (
+                    0,
+                    "How the cells look [differentiation]: not “They look very different from normal cells "
+                    "(poorly differentiated)”",
+                )
+            ],
+        ),
         ({"field": "liver_metastases", "equals": True}, [(0, "Spread to the liver [liver_metastases]: yes")]),
         ({"not": {"field": "liver_metastases", "equals": True}}, [(0, "Spread to the liver [liver_metastases]: no")]),
         ({"field": "ki67", "at_least": 20}, [(0, "Ki-67 [ki67]: at least 20%")]),
-        ({"field": "previous_treatments", "contains": "surgery"},
-         [(0, "Treatments already tried [previous_treatments]: includes “Surgery to remove the tumor”")]),
-        ({"any": [{"field": "grade", "equals": 3}, {"not": {"field": "ki67", "at_most": 20}}]},
-         [(0, "any of these:"), (1, "Grade [grade]: “Grade 3”"), (1, "not this:"),
-          (2, "Ki-67 [ki67]: at most 20%")]),
-        ({"not": {"all": [{"field": "growth", "equals": "growing"}]}},
-         [(0, "not all of these:"), (1, "Growing [growth]: “Growing”")]),
+        (
+            {"field": "previous_treatments", "contains": "surgery"},
+            [(0, "Treatments already tried [previous_treatments]: includes “Surgery to remove the tumor”")],
+        ),
+        (
+            {"any": [{"field": "grade", "equals": 3}, {"not": {"field": "ki67", "at_most": 20}}]},
+            [(0, "any of these:"), (1, "Grade [grade]: “Grade 3”"), (1, "not this:"), (2, "Ki-67 [ki67]: at most 20%")],
+        ),
+        (
+            {"not": {"all": [{"field": "growth", "equals": "growing"}]}},
+            [(0, "not all of these:"), (1, "Growing [growth]: “Growing”")],
+        ),
     ],
 )
 def test_conditions_read_as_plain_words(names, when, expected):
@@ -101,8 +115,9 @@ def test_conditions_read_as_plain_words(names, when, expected):
 def test_review_statement_follows_the_rules_review_status(lib):
     rules = lib.rules.rules
     assert review_statement(rules).startswith("No clinician has yet reviewed or signed")
-    signed = rules[0].model_copy(update={"review": rules[0].review.model_copy(
-        update={"status": "signed", "by": "Dr A. Example", "date": TODAY})})
+    signed = rules[0].model_copy(
+        update={"review": rules[0].review.model_copy(update={"status": "signed", "by": "Dr A. Example", "date": TODAY})}
+    )
     assert review_statement([signed, *rules[1:]]).startswith(f"1 of {len(rules)} treatment rules have been signed")
 
 
@@ -164,8 +179,8 @@ def test_source_warnings_name_file_line_and_source(tmp_path):
     file = tmp_path / "sources.yaml"
     file.write_text(
         "sources:\n"
-        "  - id: old\n    reviewed: \"05/2022\"\n"
-        "  - id: fresh\n    reviewed: \"2026-01-01\"\n"
+        '  - id: old\n    reviewed: "05/2022"\n'
+        '  - id: fresh\n    reviewed: "2026-01-01"\n'
         "  - id: nodate\n    reviewed: undated\n",
         encoding="utf-8",
     )

@@ -9,9 +9,9 @@ import pytest
 
 from netaid.explorer.conditions import compile_condition, condition_problems
 from netaid.explorer.conflicts import resolve
-from netaid.explorer.share import PRESETS
 from netaid.explorer.profile import PROFILE_FIELDS, ProfileError, parse_profile
 from netaid.explorer.rules import Explorer
+from netaid.explorer.share import PRESETS
 from tests.conftest import run_cli
 
 ADVANCED = {"extent": "metastatic", "resectable": "no"}
@@ -41,10 +41,18 @@ def caution_ids(result):
         ({"field": "tumor_size_cm", "at_least": 2}, {}, False),
         ({"field": "symptoms", "contains": "wheezing"}, {"symptoms": ["wheezing", "flushing"]}, True),
         ({"not": {"field": "resectable", "equals": "no"}}, {"resectable": "no"}, False),
-        ({"all": [{"field": "site", "equals": "pancreas"}, {"field": "grade", "equals": 1}]}, {"site": "pancreas", "ki67": 1}, True),
+        (
+            {"all": [{"field": "site", "equals": "pancreas"}, {"field": "grade", "equals": 1}]},
+            {"site": "pancreas", "ki67": 1},
+            True,
+        ),
         # The gut and pancreas grade bands are not applied to a lung NET's counts.
         ({"field": "grade", "equals": "unknown"}, {"site": "lung", "ki67": 1}, True),
-        ({"any": [{"field": "grade", "equals": 3}, {"field": "differentiation", "equals": "poorly"}]}, {"mitoses": 25}, True),
+        (
+            {"any": [{"field": "grade", "equals": 3}, {"field": "differentiation", "equals": "poorly"}]},
+            {"mitoses": 25},
+            True,
+        ),
     ],
 )
 def test_conditions_evaluate(cond, profile, expected):
@@ -78,19 +86,38 @@ def test_bad_conditions_are_explained(cond, message):
 def test_every_rule_can_fire_and_every_option_and_caution_is_reachable(lib, engine):
     fired, options, cautions = set(), set(), set()
     grid = itertools.product(
-        PROFILE_FIELDS["site"].values, ("localized", "regional", "metastatic"), (1, 2, 3, "unknown"),
-        ("well", "poorly", "unknown"), PROFILE_FIELDS["syndrome"].values,
-        ("positive", "negative", "unknown"), (True, False), ("yes", "unknown"),
+        PROFILE_FIELDS["site"].values,
+        ("localized", "regional", "metastatic"),
+        (1, 2, 3, "unknown"),
+        ("well", "poorly", "unknown"),
+        PROFILE_FIELDS["syndrome"].values,
+        ("positive", "negative", "unknown"),
+        (True, False),
+        ("yes", "unknown"),
     )
-    symptom_sets = [(), ("diarrhea", "flushing", "wheezing", "heart_valve_problems", "bone_pain", "low_blood_sugar", "stomach_ulcers")]
+    symptom_sets = [
+        (),
+        ("diarrhea", "flushing", "wheezing", "heart_valve_problems", "bone_pain", "low_blood_sugar", "stomach_ulcers"),
+    ]
     for site, extent, grade, diff, syndrome, sstr, liver, resectable in grid:
         for symptoms in symptom_sets:
-            profile = parse_profile({"site": site, "extent": extent, "grade": grade, "differentiation": diff,
-                                     "syndrome": syndrome, "sstr": sstr, "liver_metastases": liver,
-                                     "bone_metastases": liver, "symptoms": list(symptoms), "functional": bool(symptoms),
-                                     "resectable": resectable,
-                                     "growth": "stable" if grade == 1 else "unknown",
-                                     "previous_treatments": ["somatostatin_analog"] if liver else []})
+            profile = parse_profile(
+                {
+                    "site": site,
+                    "extent": extent,
+                    "grade": grade,
+                    "differentiation": diff,
+                    "syndrome": syndrome,
+                    "sstr": sstr,
+                    "liver_metastases": liver,
+                    "bone_metastases": liver,
+                    "symptoms": list(symptoms),
+                    "functional": bool(symptoms),
+                    "resectable": resectable,
+                    "growth": "stable" if grade == 1 else "unknown",
+                    "previous_treatments": ["somatostatin_analog"] if liver else [],
+                }
+            )
             result = engine.explore_parsed(profile)
             options.update(ids(result))
             cautions.update(caution_ids(result))
@@ -98,8 +125,16 @@ def test_every_rule_can_fire_and_every_option_and_caution_is_reachable(lib, engi
             fired.update(rule for c in result.cautions for rule in c.rules)
             fired.update(n.rule for n in result.notes)
     # A rule that needs a treatment history the grid does not vary (growth after a targeted drug).
-    for extra in ({"site": "pancreas", "extent": "metastatic", "grade": 2, "differentiation": "well",
-                   "growth": "growing", "previous_treatments": ["everolimus"]},):
+    for extra in (
+        {
+            "site": "pancreas",
+            "extent": "metastatic",
+            "grade": 2,
+            "differentiation": "well",
+            "growth": "growing",
+            "previous_treatments": ["everolimus"],
+        },
+    ):
         result = engine.explore(extra)
         options.update(ids(result))
         fired.update(r.rule for o in result.options for r in o.reasons)
@@ -151,9 +186,15 @@ def test_adrenal_site_warns_against_biopsy(engine):
     assert "pheochromocytoma_biopsy" in caution_ids(engine.explore({"site": "adrenal"}))
 
 
-@pytest.mark.parametrize(("symptom", "option"), [("wheezing", "bronchodilator"), ("stomach_ulcers", "proton_pump_inhibitor"),
-                                                  ("bone_pain", "external_beam_radiation"),
-                                                  ("heart_valve_problems", "cardiology_care")])
+@pytest.mark.parametrize(
+    ("symptom", "option"),
+    [
+        ("wheezing", "bronchodilator"),
+        ("stomach_ulcers", "proton_pump_inhibitor"),
+        ("bone_pain", "external_beam_radiation"),
+        ("heart_valve_problems", "cardiology_care"),
+    ],
+)
 def test_symptoms_bring_their_supportive_option(engine, symptom, option):
     assert option in ids(engine.explore({"symptoms": [symptom]}))
 
@@ -182,8 +223,17 @@ def test_every_preset_is_a_valid_profile(engine, label):
 
 
 # --- invariants over the full grid of enumerated fields ---------------------------------------
-NET_ONLY = {"somatostatin_analog", "everolimus", "sunitinib", "prrt", "interferon", "debulking_surgery",
-            "radiofrequency_ablation", "hepatic_artery_embolization", "cryotherapy"}
+NET_ONLY = {
+    "somatostatin_analog",
+    "everolimus",
+    "sunitinib",
+    "prrt",
+    "interferon",
+    "debulking_surgery",
+    "radiofrequency_ablation",
+    "hepatic_artery_embolization",
+    "cryotherapy",
+}
 
 
 def _grid():
@@ -223,7 +273,11 @@ def test_invariants_hold_for_every_profile_in_the_grid(engine):
             assert "vipoma_fluid_loss" in caution_ids(result)
         if profile["syndrome"] == "pheochromocytoma":
             assert "pheochromocytoma_blood_pressure" in caution_ids(result)
-        if profile["extent"] == "metastatic" and profile["resectable"] == "yes" and profile["differentiation"] != "poorly":
+        if (
+            profile["extent"] == "metastatic"
+            and profile["resectable"] == "yes"
+            and profile["differentiation"] != "poorly"
+        ):
             assert "surgery" in shown and "debulking_surgery" not in shown
         for option in result.options:
             assert option.reasons and all(r.why and r.sources for r in option.reasons)

@@ -14,6 +14,7 @@ from netaid.diary.crypto import WrongKey
 from netaid.diary.models import GIVER_IDS, LABEL, MAX_DOSE, MAX_NOTE, SITE_IDS, SYMPTOMS, TRIGGERS, Entry
 from netaid.safe_text import plain
 from ui.diary_state import Owner, local_now, local_zone
+from ui.shell import label_from
 
 log = logging.getLogger("netaid")
 SEVERITY = {1: "1 mild", 2: "2 medium", 3: "3 severe"}
@@ -27,7 +28,7 @@ BRISTOL = {
     7: "7 watery",
 }
 GAPS = {0.5: "½ hour", 1.0: "1 hour", 2.0: "2 hours", 4.0: "4 hours", 8.0: "8 hours"}
-QUICK_RESET = {"d_event": None, "d_triggers": [], "d_date": None, "d_time": None, "d_note": ""}
+QUICK_RESET: dict[str, object] = {"d_event": None, "d_triggers": [], "d_date": None, "d_time": None, "d_note": ""}
 QUICK_FOLLOW_UPS = ("d_sev", "d_stools", "d_bristol", "d_gap")  # shown only once an event is picked
 FLASH, UNDO, ERROR, EDITING = "d_flash", "d_undo", "d_error", "d_editing"
 
@@ -178,17 +179,17 @@ def flash(owner: Owner) -> None:
 
 
 def quick_entry(owner: Owner) -> None:
-    st.pills("What happened?", [w.id for w in SYMPTOMS], key="d_event", format_func=LABEL.get)
+    st.pills("What happened?", [w.id for w in SYMPTOMS], key="d_event", format_func=label_from(LABEL))
     event = st.session_state.get("d_event")
     if event:
-        st.segmented_control("How bad was it?", list(SEVERITY), key="d_sev", format_func=SEVERITY.get)
+        st.segmented_control("How bad was it?", list(SEVERITY), key="d_sev", format_func=label_from(SEVERITY))
     if event == "diarrhea":
         st.number_input("How many loose stools?", min_value=0, max_value=30, value=1, step=1, key="d_stools")
         st.pills(
             "What did it look like? (Bristol scale, optional)",
             list(BRISTOL),
             key="d_bristol",
-            format_func=BRISTOL.get,
+            format_func=label_from(BRISTOL),
             help="A scale from 1 (hard lumps) to 7 (all liquid) that care teams use.",
         )
     st.pills(
@@ -196,10 +197,12 @@ def quick_entry(owner: Owner) -> None:
         [w.id for w in TRIGGERS],
         selection_mode="multi",
         key="d_triggers",
-        format_func=LABEL.get,
+        format_func=label_from(LABEL),
     )
     if event and st.session_state.get("d_triggers"):
-        st.segmented_control("About how long before?", list(GAPS), key="d_gap", format_func=GAPS.get, default=1.0)
+        st.segmented_control(
+            "About how long before?", list(GAPS), key="d_gap", format_func=label_from(GAPS), default=1.0
+        )
     with st.expander("Change the date or time (now if left empty)"):
         st.date_input("Date", value=None, key="d_date", max_value=date.today() + timedelta(days=1), format="YYYY-MM-DD")
         st.time_input("Time", value=None, key="d_time", step=300)
@@ -219,7 +222,7 @@ def _edit_form(owner: Owner, e: Entry) -> None:
                 list(SEVERITY),
                 key="e_severity",
                 default=e.severity,
-                format_func=SEVERITY.get,
+                format_func=label_from(SEVERITY),
                 required=True,
             )
         if e.what == "diarrhea":
@@ -229,18 +232,22 @@ def _edit_form(owner: Owner, e: Entry) -> None:
                 list(BRISTOL),
                 index=(e.bristol - 1) if e.bristol else None,
                 key="e_bristol",
-                format_func=BRISTOL.get,
+                format_func=label_from(BRISTOL),
             )
         if e.kind == "injection":
             st.selectbox(
-                "Where", SITE_IDS, index=SITE_IDS.index(e.site) if e.site else None, key="e_site", format_func=LABEL.get
+                "Where",
+                SITE_IDS,
+                index=SITE_IDS.index(e.site) if e.site else None,
+                key="e_site",
+                format_func=label_from(LABEL),
             )
             st.selectbox(
                 "Given by",
                 GIVER_IDS,
                 index=GIVER_IDS.index(e.given_by) if e.given_by else None,
                 key="e_given_by",
-                format_func=LABEL.get,
+                format_func=label_from(LABEL),
             )
         if e.kind in ("injection", "medicine"):
             st.text_input("Dose (optional)", value=e.dose or "", key="e_dose", max_chars=MAX_DOSE)

@@ -8,6 +8,7 @@ from netaid.diary.crypto import WrongKey
 from netaid.diary.patterns import summary, summary_lines
 from netaid.safe_text import plain
 from ui.diary_state import diary_owner, local_now
+from ui.shell import label_from
 
 WEEKS = {2: "2 weeks", 4: "4 weeks", 8: "8 weeks"}
 
@@ -26,7 +27,7 @@ def diary_summary_lines() -> list[str]:
         return []
     weeks = (
         st.segmented_control(
-            "Of the last", list(WEEKS), default=4, key="sheet_diary_weeks", format_func=WEEKS.get, required=True
+            "Of the last", list(WEEKS), default=4, key="sheet_diary_weeks", format_func=label_from(WEEKS), required=True
         )
         or 4
     )

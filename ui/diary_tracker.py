@@ -12,6 +12,7 @@ from netaid.diary.schedule import calendar_file, next_due, next_site
 from netaid.safe_text import plain
 from ui.diary_entry import clean_note, moment, say, stored
 from ui.diary_state import Owner, local_now
+from ui.shell import label_from
 
 
 def _save_plan(owner: Owner) -> None:
@@ -96,7 +97,7 @@ def tracker(owner: Owner, entries: list[Entry]) -> None:
         st.markdown("Log your first shot below to see when the next one is due.")
 
     with st.expander("My shot plan", expanded=due is None):
-        st.selectbox("Long-acting shot", [w.id for w in INJECTIONS], key="t_med", format_func=LABEL.get)
+        st.selectbox("Long-acting shot", [w.id for w in INJECTIONS], key="t_med", format_func=label_from(LABEL))
         st.number_input("Days between shots (as your team set)", 7, 84, key="t_days")
         st.button("Save my plan", key="t_save_plan", on_click=_save_plan, args=(owner,))
 
@@ -104,21 +105,21 @@ def tracker(owner: Owner, entries: list[Entry]) -> None:
     hint = next_site(entries)
     _follow("t_site", hint)
     last = next((s for s in reversed(shots(entries)) if s.site), None)
-    if hint and last:
+    if hint and last and last.site:
         st.caption(
             f"Last time: {LABEL[last.site].lower()}. Try the {LABEL[hint].lower()} this time, so each spot can rest."
         )
     with st.form("t_shot_form", border=False):
         st.date_input("Date", value=today, key="t_date", format="YYYY-MM-DD")
-        st.radio("Where", SITE_IDS, key="t_site", format_func=LABEL.get, horizontal=True)
-        st.radio("Who gave it", GIVER_IDS, index=None, key="t_by", format_func=LABEL.get, horizontal=True)
+        st.radio("Where", SITE_IDS, key="t_site", format_func=label_from(LABEL), horizontal=True)
+        st.radio("Who gave it", GIVER_IDS, index=None, key="t_by", format_func=label_from(LABEL), horizontal=True)
         st.text_input("Dose (optional, e.g. 120 mg)", key="t_dose", max_chars=MAX_DOSE)
         st.text_input("Note (optional)", key="t_note", max_chars=MAX_NOTE)
         st.form_submit_button("Save the shot", type="primary", on_click=_log_shot, args=(owner,))
 
     st.header("Other medicines")
     st.caption("Rescue doses of short-acting octreotide, and other NET medicines, as a simple log.")
-    st.pills("Medicine", [w.id for w in MEDICINES], key="t_other", format_func=LABEL.get)
+    st.pills("Medicine", [w.id for w in MEDICINES], key="t_other", format_func=label_from(LABEL))
     st.text_input("Dose (optional)", key="t_other_dose", max_chars=MAX_DOSE)
     st.button("Log it now", key="t_log_other", on_click=_log_medicine, args=(owner,))
     recent = [e for e in entries if e.kind == "medicine"][-5:]

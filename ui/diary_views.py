@@ -12,7 +12,7 @@ from netaid.diary.report import summary_pdf
 from netaid.safe_text import plain
 from ui.diary_entry import say, stored
 from ui.diary_state import Owner, local_now
-from ui.shell import library, show_chart
+from ui.shell import label_from, library, show_chart
 
 PERIODS = {2: "2 weeks", 4: "4 weeks", 8: "8 weeks", 520: "All"}
 CAVEAT = "Patterns, not proof — talk to your team before cutting foods out."
@@ -20,7 +20,7 @@ CAVEAT = "Patterns, not proof — talk to your team before cutting foods out."
 
 def what_i_see(entries: list[Entry]) -> None:
     weeks = st.segmented_control(
-        "Show the last", list(PERIODS), key="v_weeks", default=4, format_func=PERIODS.get, required=True
+        "Show the last", list(PERIODS), key="v_weeks", default=4, format_func=label_from(PERIODS), required=True
     )
     now = local_now()
     recent = in_period(entries, weeks or 4, now)
@@ -78,7 +78,7 @@ def exports(owner: Owner, entries: list[Entry]) -> None:
     now = local_now()
     weeks = (
         st.segmented_control(
-            "Summary of the last", [2, 4, 8], key="x_weeks", default=4, format_func=PERIODS.get, required=True
+            "Summary of the last", [2, 4, 8], key="x_weeks", default=4, format_func=label_from(PERIODS), required=True
         )
         or 4
     )

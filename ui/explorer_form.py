@@ -13,6 +13,7 @@ import streamlit as st
 
 from netaid.content.library import Library
 from netaid.explorer.profile import PROFILE_FIELDS, FieldSpec
+from ui.shell import label_from
 
 
 def widget_key(name: str) -> str:
@@ -38,12 +39,12 @@ def _number_bounds(spec: FieldSpec) -> tuple[float, float | None]:
 
 def _select(spec: FieldSpec, key: str, lib: Library) -> None:
     values, words = choices_and_words(lib, spec)
-    st.selectbox(spec.question, values, key=key, format_func=words.get)
+    st.selectbox(spec.question, values, key=key, format_func=label_from(words))
 
 
 def _radio(spec: FieldSpec, key: str, lib: Library, horizontal: bool = False) -> None:
     values, words = choices_and_words(lib, spec)
-    st.radio(spec.question, values, key=key, format_func=words.get, horizontal=horizontal)
+    st.radio(spec.question, values, key=key, format_func=label_from(words), horizontal=horizontal)
 
 
 def _checkbox(spec: FieldSpec, key: str, lib: Library) -> None:
@@ -57,7 +58,7 @@ def _number(spec: FieldSpec, key: str, lib: Library) -> None:
 
 def _multiselect(spec: FieldSpec, key: str, lib: Library) -> None:
     values, words = choices_and_words(lib, spec)
-    st.multiselect(spec.question, values, key=key, format_func=words.get)
+    st.multiselect(spec.question, values, key=key, format_func=label_from(words))
 
 
 DRAWERS: dict[str, Callable[[FieldSpec, str, Library], None]] = {

@@ -79,7 +79,7 @@ def current_learner() -> tuple[ProgressStore, int, str | None]:
                 user = _user()
                 learner_id = store.create(signed_in, label=str(user.get("name") or user.get("email") or "") or None)
             else:
-                learner_id = store.find(ident)
+                learner_id = store.find(ident)  # type: ignore[assignment]  # None: an unknown key
             if learner_id is not None:
                 return store, learner_id, store.label(learner_id) or "your private key"
             _leave()

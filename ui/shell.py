@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -164,6 +164,11 @@ def show_chart(chart: Chart, key: str, table_first: bool = False, static: bool =
     st.plotly_chart(chart.figure, alt=chart.alt, key=key, config=config)
     with st.expander("Show these numbers as a table"):
         st.table(chart.table)
+
+
+def label_from(words: Mapping[Any, str]) -> Callable[[Any], str]:
+    """A widget's format_func: each value's words, or the value itself if it has none."""
+    return lambda value: words.get(value, str(value))
 
 
 def cite(lib: Library, cited: Iterable[str | Cited]) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Protocol
+from typing import Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 
@@ -215,10 +215,10 @@ def collect(data_dir: Path = DATA_DIR, quiz_dir: Path = QUIZ_DIR) -> tuple[Libra
     problems.extend(cross_checks(parsed, banks))
     if problems:
         return None, sorted(set(problems))
-    library = Library(
-        **{attr: parsed[name].model for name, (attr, _) in CONTENT_FILES.items()},  # type: ignore[union-attr]
-        quiz_banks={b.model.topic: b.model for b in banks.values()},  # type: ignore[union-attr]
-    )
+    # No problems, so every file parsed into its model.
+    models: dict[str, Any] = {attr: parsed[name].model for name, (attr, _) in CONTENT_FILES.items()}  # type: ignore[union-attr]
+    quiz_banks: dict[str, Any] = {b.model.topic: b.model for b in banks.values()}  # type: ignore[union-attr]
+    library = Library(**models, quiz_banks=quiz_banks)
     return library, []
 
 

@@ -7,6 +7,7 @@ import types
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from netaid.content.yamldoc import Loc, Problem, YamlDoc
 from netaid.quiz.models import type_names
@@ -56,9 +57,9 @@ def model_at(root: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
         else:
             return None
     tp = _unwrap(tp)
-    members = [m for m in _union_members(tp) if isinstance(m, type) and issubclass(m, BaseModel)]
-    if members:
-        return members[0]
+    models = [m for m in _union_members(tp) if isinstance(m, type) and issubclass(m, BaseModel)]
+    if models:
+        return models[0]
     return tp if isinstance(tp, type) and issubclass(tp, BaseModel) else None
 
 
@@ -67,14 +68,10 @@ def _doc_loc(doc: YamlDoc, loc: Loc) -> Loc:
     data: Any = doc.data
     kept: list[str | int] = []
     for key in loc:
-        if (
-            isinstance(data, dict)
-            and key in data
-            or isinstance(data, list)
-            and isinstance(key, int)
-            and 0 <= key < len(data)
+        if (isinstance(data, dict) and key in data) or (
+            isinstance(data, list) and isinstance(key, int) and 0 <= key < len(data)
         ):
-            data = data[key]
+            data = data[key]  # type: ignore[index]  # a list is only indexed by an int (checked above)
         elif isinstance(data, dict) and data.get("type") == key:
             continue
         else:
@@ -106,7 +103,7 @@ def _describe(value: Any) -> str:
     return "nothing" if value is None else type(value).__name__
 
 
-def _message(root: type[BaseModel], loc: Loc, raw_loc: Loc, err: dict[str, Any]) -> str:
+def _message(root: type[BaseModel], loc: Loc, raw_loc: Loc, err: ErrorDetails) -> str:
     kind, value = err["type"], err.get("input")
     where = show_path(loc)
     if kind == "missing":

@@ -104,7 +104,12 @@ def _hidden_problems(path: str, node: yaml.Node) -> list[Problem]:
                 stack.extend((key_node, value_node))
         elif isinstance(current, yaml.SequenceNode):
             stack.extend(current.value)
-        elif current.tag == BOOL_TAG and current.style is None and current.value not in ("true", "false"):
+        elif (
+            isinstance(current, yaml.ScalarNode)
+            and current.tag == BOOL_TAG
+            and current.style is None
+            and current.value not in ("true", "false")
+        ):
             word = current.value
             meaning = str(word.lower() in ("yes", "on", "y")).lower()
             problems.append(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictInt, StrictStr, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictInt, StrictStr, field_validator, model_validator
 
 Kind = Literal["symptom", "trigger", "injection", "medicine"]
 KINDS: tuple[str, ...] = ("symptom", "trigger", "injection", "medicine")
@@ -131,6 +131,13 @@ class Entry(BaseModel):
     given_by: StrictStr | None = None
     dose: StrictStr | None = Field(default=None, max_length=MAX_DOSE)
     note: StrictStr = Field(default="", max_length=MAX_NOTE)
+
+    @field_validator("dose")
+    @classmethod
+    def _dose_has_words(cls, dose: str | None) -> str | None:
+        """Spaces of any kind (a no-break space too) become one plain space, and a dose of only
+        spaces is no dose: FHIR's string type allows no other whitespace."""
+        return " ".join(dose.split()) or None if dose is not None else None
 
     @model_validator(mode="after")
     def _fits_its_kind(self) -> Entry:

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from netaid.diary.models import LABEL, SYMPTOMS, Entry
 
@@ -97,7 +98,9 @@ def by_days_since_shot(entries: list[Entry]) -> list[SinceShot]:
     day_counts: Counter[int] = Counter()
     day = shot_days[0]
     while day <= last_day:
-        day_counts[after(day)] += 1
+        since = after(day)
+        assert since is not None  # every day from the first shot on has a shot before it
+        day_counts[since] += 1
         day += timedelta(days=1)
     symptom_counts: Counter[int] = Counter()
     for e in symptoms(entries):
@@ -198,24 +201,24 @@ def summary(entries: list[Entry], weeks: int, now: datetime, hours: int = 4) -> 
     }
 
 
-def summary_lines(data: dict[str, object]) -> list[str]:
+def summary_lines(data: dict[str, Any]) -> list[str]:
     """The summary in short plain lines, for the visit sheet."""
     lines = [f"Diary from {data['from']} to {data['to']} ({data['weeks']} weeks, {data['entries']} entries)."]
     counts = data["symptom_counts"]
     if counts:
         lines.append(
             "Symptoms: "
-            + ", ".join(f"{LABEL[s].lower()} {n}x" for s, n in counts.items())  # type: ignore[union-attr]
+            + ", ".join(f"{LABEL[s].lower()} {n}x" for s, n in counts.items())
             + f", on {data['symptom_days']} days."
         )
     else:
         lines.append("No symptoms written down.")
-    for d in data["worst_days"]:  # type: ignore[union-attr]
+    for d in data["worst_days"]:
         what = ", ".join(f"{LABEL[s].lower()} {n}x" for s, n in d["symptoms"].items())
         lines.append(f"Hard day {d['day']}: {what}.")
     if data["shot_dates"]:
-        lines.append("Shots on: " + ", ".join(data["shot_dates"]) + ".")  # type: ignore[arg-type]
-    for p in data["top_patterns"]:  # type: ignore[union-attr]
+        lines.append("Shots on: " + ", ".join(data["shot_dates"]) + ".")
+    for p in data["top_patterns"]:
         lines.append(
             f"After {p['label'].lower()}, a symptom followed within {p['hours']} hours {p['followed']} of "
             f"{p['times']} times (after other tags: {p['other_followed']} of {p['other_times']})."

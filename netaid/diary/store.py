@@ -94,7 +94,7 @@ class DiaryStore:
     def forget(self, owner: str) -> int:
         """Delete every record of this owner (their lookup hash); how many rows went."""
         with Session(self.engine.execution_options(netaid_write=True)) as session, session.begin():
-            return session.execute(delete(DiaryRow).where(DiaryRow.owner == owner)).rowcount
+            return session.execute(delete(DiaryRow).where(DiaryRow.owner == owner)).rowcount  # type: ignore[attr-defined]
 
     def save_many(self, key: DiaryKey, entries: list[Entry]) -> None:
         """Add imported entries (same ids replace earlier copies) in one transaction."""

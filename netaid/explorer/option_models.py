@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, model_validator
 
 from netaid.content.models import Id, Label, Prose, SourceIds, Strict
 from netaid.vocabulary import GOALS, INVOLVES
 
-Goal = Literal[tuple(GOALS)]  # type: ignore[valid-type]  # the ids of vocabulary.GOALS
-Involvement = Literal[tuple(INVOLVES)]  # type: ignore[valid-type]  # the ids of vocabulary.INVOLVES
+if TYPE_CHECKING:  # a type checker cannot read a Literal built at run time
+    Goal = str
+    Involvement = str
+else:
+    Goal = Literal[tuple(GOALS)]  # the ids of vocabulary.GOALS
+    Involvement = Literal[tuple(INVOLVES)]  # the ids of vocabulary.INVOLVES
 
 
 class WhatItIsLike(Strict):

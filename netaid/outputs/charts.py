@@ -3,6 +3,7 @@ of the same numbers for people who cannot see the picture."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -25,7 +26,7 @@ FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=16, color=INK)
 class Chart:
     figure: go.Figure
     alt: str
-    table: list[dict[str, object]]
+    table: Sequence[Mapping[str, object]]
 
 
 def wrap(text: str, width: int = 14) -> str:

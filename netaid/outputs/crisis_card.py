@@ -47,7 +47,7 @@ def _typed_cell(pdf: FPDF, value: str, size: float, shaping: bool, dry_run: bool
     finally:
         if shaping:
             pdf.set_text_shaping(False)
-    return len(lines) * size * 0.47
+    return len(lines) * size * 0.47  # type: ignore[arg-type]  # output="LINES" gives a list
 
 
 def _fitting_size(pdf: FPDF, fields: tuple[tuple[str, str], ...], room: float, shaping: bool) -> float:

@@ -25,7 +25,10 @@ def icons_for(rate: float) -> int:
 
 
 def _grid(filled: int, x_offset: float) -> tuple[list[float], list[float], list[float], list[float]]:
-    on_x, on_y, off_x, off_y = [], [], [], []
+    on_x: list[float] = []
+    on_y: list[float] = []
+    off_x: list[float] = []
+    off_y: list[float] = []
     for person in range(100):
         x, y = x_offset + person % ICON_ROWS, ICON_ROWS - 1 - person // ICON_ROWS
         (on_x if person < filled else off_x).append(x)

@@ -38,6 +38,8 @@ from sqlalchemy import (
     text,
     update,
 )
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 from sqlalchemy.pool import StaticPool
@@ -136,10 +138,8 @@ def clean_label(label: str | None) -> str | None:
 def _insert_ignore(session: Session, model: type[Base], values: dict[str, Any], conflict: list[str]) -> bool:
     """INSERT ... ON CONFLICT DO NOTHING; True if a row was inserted."""
     dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    elif dialect == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert
+    if dialect in ("postgresql", "sqlite"):  # both say ON CONFLICT DO NOTHING the same way
+        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
     else:  # other databases: a plain insert inside a savepoint, ignoring a duplicate
         try:
             with session.begin_nested():
@@ -147,8 +147,9 @@ def _insert_ignore(session: Session, model: type[Base], values: dict[str, Any], 
             return True
         except IntegrityError:
             return False
-    result = session.execute(insert(model).values(**values).on_conflict_do_nothing(index_elements=conflict))
-    return bool(result.rowcount)
+    statement = insert(model).values(**values).on_conflict_do_nothing(index_elements=conflict)
+    result = session.execute(statement)
+    return bool(result.rowcount)  # type: ignore[attr-defined]  # an INSERT gives a CursorResult
 
 
 class ProgressStore:
@@ -199,7 +200,9 @@ class ProgressStore:
     def find(self, key_hash: str) -> int | None:
         """The learner with this key hash, or None. Never creates a row."""
         with Session(self.engine) as session:
-            return session.scalar(select(Learner.id).where(Learner.key_hash == key_hash))
+            learner_id = session.scalar(select(Learner.id).where(Learner.key_hash == key_hash))
+            assert learner_id is not None  # inserted above, or by the replica that won the race
+            return learner_id
 
     def create(self, key_hash: str, label: str | None = None) -> int:
         """The learner with this key hash, made now if it is new (safe if two replicas race)."""
@@ -207,7 +210,9 @@ class ProgressStore:
 
         def work(session: Session) -> int:
             _insert_ignore(session, Learner, {"key_hash": key_hash, "label": label}, ["key_hash"])
-            return session.scalar(select(Learner.id).where(Learner.key_hash == key_hash))
+            learner_id = session.scalar(select(Learner.id).where(Learner.key_hash == key_hash))
+            assert learner_id is not None  # inserted above, or by the replica that won the race
+            return learner_id
 
         return self._retry(work)
 

@@ -35,8 +35,15 @@ def answer_question(page: Page) -> None:
     groups = page.locator("[data-testid='stMain'] [role='radiogroup']").count() or 1
     picked: set[str] = set()
     for _ in range(groups):
-        info = tab_until(page, lambda i: i["tag"] == "INPUT" and i["type"] in ("radio", "checkbox")
-                         and not i["checked"] and _group(i) not in picked)
+        info = tab_until(
+            page,
+            lambda i: (
+                i["tag"] == "INPUT"
+                and i["type"] in ("radio", "checkbox")
+                and not i["checked"]
+                and _group(i) not in picked
+            ),
+        )
         page.keyboard.press("Space")
         page.wait_for_function("document.activeElement && document.activeElement.checked")
         wait_idle(page)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -12,7 +12,7 @@ from netaid.diary.store import DiaryStore
 from netaid.learner_key import format_key, lookup_hash, new_key
 from netaid.quiz.progress import ProgressStore
 from tests.diary_samples import sample_diary
-from tests.e2e.conftest import serve, screenshot, wait_idle
+from tests.e2e.conftest import screenshot, serve, wait_idle
 from tests.e2e.test_pages_in_browser import _violations_summary
 from tests.e2e.test_responsive_in_browser import check_fits
 
@@ -48,8 +48,9 @@ def test_an_entry_on_a_phone_takes_fewer_than_6_taps(browser, app_url):
         taps.tap(page.get_by_role("button", name="Save", exact=True))
         page.get_by_text("Saved: Flushing, Aged cheese").wait_for()
         assert taps.count < 6, taps.count
-        assert page.get_by_role("radio", name="Flushing", exact=True).get_attribute("aria-checked") == "false", \
+        assert page.get_by_role("radio", name="Flushing", exact=True).get_attribute("aria-checked") == "false", (
             "the form is clear for the next entry"
+        )
         page.get_by_role("tab", name="My entries").click()
         wait_idle(page)
         assert page.get_by_text("Flushing, 2 medium").count() == 1
@@ -66,9 +67,10 @@ def _prefilled(workdir) -> str:
     url = f"sqlite:///{workdir / 'e2e.sqlite3'}"
     key = new_key()
     ProgressStore(url).create(lookup_hash(key))
-    shift = datetime.now(timezone.utc) - timedelta(days=8) - sample_diary()[0].recorded_at
-    DiaryStore(url).save_many(DiaryKey(key), [e.model_copy(update={"recorded_at": e.recorded_at + shift})
-                                              for e in sample_diary()])
+    shift = datetime.now(UTC) - timedelta(days=8) - sample_diary()[0].recorded_at
+    DiaryStore(url).save_many(
+        DiaryKey(key), [e.model_copy(update={"recorded_at": e.recorded_at + shift}) for e in sample_diary()]
+    )
     return key
 
 

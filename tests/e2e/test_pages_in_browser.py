@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from ui.registry import PAGES
 from tests.e2e.conftest import screenshot, serve, wait_idle
+from ui.registry import PAGES
 
 pytestmark = pytest.mark.e2e
 AXE = Axe()

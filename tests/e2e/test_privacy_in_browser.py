@@ -63,17 +63,29 @@ def test_no_request_leaves_the_machine_on_any_page(browser: Browser, app_url: st
 
 # -- the clinic deployment: deploy/run-local.sh --------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def deployment() -> Iterator[dict[str, int]]:
     ports = {"https": _free_port(), "http": _free_port(), "a": _free_port(), "b": _free_port(), "pg": _free_port()}
     run_dir = Path(tempfile.mkdtemp(prefix="netaid-deploy-test-"))  # not pytest's: PostgreSQL's user must reach it
     run_dir.chmod(0o755)
-    env = {**os.environ, "NETAID_HTTPS_PORT": str(ports["https"]), "NETAID_HTTP_PORT": str(ports["http"]),
-           "NETAID_REPLICA_PORTS": f"{ports['a']} {ports['b']}", "NETAID_PG_PORT": str(ports["pg"]),
-           "NETAID_PYTHON": str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv").exists() else "python3"}
+    env = {
+        **os.environ,
+        "NETAID_HTTPS_PORT": str(ports["https"]),
+        "NETAID_HTTP_PORT": str(ports["http"]),
+        "NETAID_REPLICA_PORTS": f"{ports['a']} {ports['b']}",
+        "NETAID_PG_PORT": str(ports["pg"]),
+        "NETAID_PYTHON": str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv").exists() else "python3",
+    }
     log = (run_dir / "run-local.out").open("w+")
-    proc = subprocess.Popen(["bash", str(ROOT / "deploy" / "run-local.sh"), str(run_dir / "run")], env=env, cwd=ROOT,
-                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen(
+        ["bash", str(ROOT / "deploy" / "run-local.sh"), str(run_dir / "run")],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 180
         while True:
@@ -195,11 +207,15 @@ def test_the_key_on_the_progress_page_fits_phone_and_desktop(browser: Browser, a
         _answer_two_questions(page)
         page.get_by_role("button", name="Stop this round").click()
         wait_idle(page)
-        page.locator("[data-testid='stMain']").get_by_role("link", name="My progress").click()  # in the app: the session goes along
+        page.locator("[data-testid='stMain']").get_by_role(
+            "link", name="My progress"
+        ).click()  # in the app: the session goes along
         wait_idle(page)
         page.get_by_text("Questions tried").wait_for()
         if width < 600:  # the side bar is folded away on a phone
-            page.locator("[data-testid='stExpandSidebarButton'], [data-testid='stSidebarCollapsedControl'] button").first.click()
+            page.locator(
+                "[data-testid='stExpandSidebarButton'], [data-testid='stSidebarCollapsedControl'] button"
+            ).first.click()
             wait_idle(page)
         page.get_by_role("button", name="Save my progress").click()
         wait_idle(page)

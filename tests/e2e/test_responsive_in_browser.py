@@ -60,12 +60,16 @@ def check_fits(page, label: str) -> None:
     assert sizes["main"] <= sizes["mainClient"] + 1, f"{label}: the main column scrolls sideways {sizes}"
     assert not sizes["wide"], f"{label}: elements run off the right edge {sizes['wide']}"
     for chart in page.evaluate(CHARTS_JS):
-        assert chart["svg"] <= chart["box"] + 1 and chart["right"] <= chart["inner"] + 1, f"{label}: chart too wide {chart}"
+        assert chart["svg"] <= chart["box"] + 1 and chart["right"] <= chart["inner"] + 1, (
+            f"{label}: chart too wide {chart}"
+        )
         assert not chart["out"], f"{label}: chart labels cut off {chart['out']}"
 
 
 def _summary(results) -> str:
-    return "\n".join(f"{v['id']}: {v['help']} -> {[n['target'] for n in v['nodes'][:3]]}" for v in results.response["violations"])
+    return "\n".join(
+        f"{v['id']}: {v['help']} -> {[n['target'] for n in v['nodes'][:3]]}" for v in results.response["violations"]
+    )
 
 
 @pytest.mark.parametrize("size", list(SIZES))
@@ -90,11 +94,21 @@ def test_every_page_fits_and_passes_axe(browser, app_url, size):
 def _expected_titles() -> dict[str, str]:
     lib = load_library()
     return {
-        "home": "NETaid", "learn": "Learn about NETs", "grade": lib.grades.intro.title, "stage": lib.stages.intro.title,
-        "diagnosis": lib.tests.intro.title, "explorer": "Treatment options explorer",
-        "decide": "Compare options and decide what matters", "visit_sheet": "Visit sheet", "quiz": "Quizzes",
-        "progress": "My progress", "present": "Presenter mode", "glossary": "Glossary", "sources": "Sources & about",
-        "evaluation": "Clinic pilot: does NETaid help?", "diary": "My diary",
+        "home": "NETaid",
+        "learn": "Learn about NETs",
+        "grade": lib.grades.intro.title,
+        "stage": lib.stages.intro.title,
+        "diagnosis": lib.tests.intro.title,
+        "explorer": "Treatment options explorer",
+        "decide": "Compare options and decide what matters",
+        "visit_sheet": "Visit sheet",
+        "quiz": "Quizzes",
+        "progress": "My progress",
+        "present": "Presenter mode",
+        "glossary": "Glossary",
+        "sources": "Sources & about",
+        "evaluation": "Clinic pilot: does NETaid help?",
+        "diary": "My diary",
     }
 
 

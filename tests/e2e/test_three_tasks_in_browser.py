@@ -100,10 +100,14 @@ def test_keyboard_only_learner(browser, app_url):
         page.keyboard.press("Enter")
         wait_idle(page)
         focus_lands_on(page, "quiz-question")
-        first = page.locator("[data-testid='stMain'] input[type='radio'], [data-testid='stMain'] input[type='checkbox']").first
+        first = page.locator(
+            "[data-testid='stMain'] input[type='radio'], [data-testid='stMain'] input[type='checkbox']"
+        ).first
         first.focus()
-        ring = first.evaluate("e => { const l = e.closest('label') || e; const s = getComputedStyle(l);"
-                              " return [s.outlineStyle, s.boxShadow, getComputedStyle(e).outlineStyle]; }")
+        ring = first.evaluate(
+            "e => { const l = e.closest('label') || e; const s = getComputedStyle(l);"
+            " return [s.outlineStyle, s.boxShadow, getComputedStyle(e).outlineStyle]; }"
+        )
         page.locator("#quiz-question").focus()
         answer_question(page)  # Tab and Space to every answer group, Enter on Check, focus on the feedback
         assert page.get_by_role("button", name="Next question").is_visible()

@@ -38,5 +38,7 @@ def test_visit_sheet_download_and_render(page, app_url, tmp_path):
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm is not installed, so the PDF page was not rendered to PNG")
     SHOTS.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", str(pdf), str(SHOTS / "visit-sheet-pdf")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", str(pdf), str(SHOTS / "visit-sheet-pdf")], check=True
+    )
     assert list(SHOTS.glob("visit-sheet-pdf*.png"))
