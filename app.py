@@ -7,6 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui import state
 from ui.learner import notice_restart
 from ui.registry import PAGES, PAGES_DIR
 from ui.shell import app_shell, disclaimer
@@ -96,7 +97,7 @@ def run() -> None:
     # expanded=True: every page, the visit sheet included, is in the menu without "View more".
     page = st.navigation(pages, expanded=True)
     st.markdown(STYLE, unsafe_allow_html=True)
-    st.session_state.pop("_glossary_linker", None)  # glossary words are linked once per page run
+    st.session_state.pop(state.GLOSSARY_LINKER, None)  # glossary words are linked once per page run
     presenting = page.url_path == "present"
     if page.title == "Home" and page.visibility == "hidden":
         pass  # the /home alias switches to the home page at once

@@ -25,8 +25,9 @@ from typing import Any
 from playwright.sync_api import Browser, WebSocket, sync_playwright
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from bench.common import CHROMIUM_ARGS, chromium_path, save_results, streamlit_server
+from bench.common import save_results
 from bench.run import loadavg, machine, page_url, wait_idle
+from testkit.servers import CHROMIUM_ARGS, chromium_path, streamlit_server
 
 VARIANTS = ["", "style", "disclaimer", "style,disclaimer", "nav", "icons", "elements", "plotly"]
 

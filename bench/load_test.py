@@ -17,7 +17,8 @@ from collections.abc import Awaitable, Callable
 
 from playwright.async_api import Browser, Page, async_playwright
 
-from bench.common import CHROMIUM_ARGS, IDLE, ROOT, chromium_path, cpu_seconds, rss_mb, save_results, streamlit_server
+from bench.common import cpu_seconds, rss_mb, save_results
+from testkit.servers import CHROMIUM_ARGS, IDLE, ROOT, chromium_path, streamlit_server
 
 PRESETS = ["Small low-grade appendix NET", "Advanced pancreatic NET", "Lung NET", "Fast-growing carcinoma"]
 

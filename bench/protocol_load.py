@@ -36,7 +36,8 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import ClientConnection
 from websockets.typing import Subprotocol
 
-from bench.common import cpu_seconds, rss_mb, save_results, streamlit_server
+from bench.common import cpu_seconds, rss_mb, save_results
+from testkit.servers import streamlit_server
 
 P95_LIMIT_MS = 300.0
 PRESET_KEYS = [

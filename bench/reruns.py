@@ -13,8 +13,9 @@ import argparse
 import asyncio
 import statistics
 
-from bench.common import save_results, streamlit_server
+from bench.common import save_results
 from bench.protocol_load import ProtocolSession, percentile
+from testkit.servers import streamlit_server
 from ui.registry import PAGES
 
 # A widget inside each page's fragment (key), whose rerun is timed with the fragment id it reports.

@@ -23,8 +23,9 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from bench.common import CHROMIUM_ARGS, IDLE, ROOT, chromium_path, rss_mb, save_results, streamlit_server
+from bench.common import rss_mb, save_results
 from bench.explorer_throughput import TARGET_US, grid
+from testkit.servers import CHROMIUM_ARGS, IDLE, ROOT, chromium_path, streamlit_server
 from ui.registry import PAGES
 
 TARGETS = {"load_ratio": 1.3, "click_ratio": 1.2, "rerun_median_ms": 10.0, "explorer_us": TARGET_US, "session_mb": 5.0}

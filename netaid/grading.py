@@ -35,7 +35,8 @@ class GradeResult:
         return asdict(self)
 
 
-def _grade_for(value: float, cutoffs: tuple[float, float]) -> int:
+def grade_for(value: float, cutoffs: tuple[float, float]) -> int:
+    """The grade one measure gives on its own: under the low cut-off 1, up to the high one 2, above it 3."""
     low, high = cutoffs
     if value < low:
         return 1
@@ -44,12 +45,12 @@ def _grade_for(value: float, cutoffs: tuple[float, float]) -> int:
 
 def grade_by_ki67(ki67: float) -> int:
     """Grade from Ki-67 alone: <3 % is 1, 3-20 % is 2, >20 % is 3."""
-    return _grade_for(ki67, KI67_CUTOFFS)
+    return grade_for(ki67, KI67_CUTOFFS)
 
 
 def grade_by_mitoses(mitoses: float) -> int:
     """Grade from mitotic count alone: <2 is 1, 2-20 is 2, >20 is 3."""
-    return _grade_for(mitoses, MITOSES_CUTOFFS)
+    return grade_for(mitoses, MITOSES_CUTOFFS)
 
 
 def check_ki67(ki67: float) -> float:

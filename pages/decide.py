@@ -5,6 +5,7 @@ import streamlit as st
 from netaid.explorer.compare import compare_rows, side_effect_matrix
 from netaid.explorer.values import SURE_QUESTIONS, VALUES, sure_shows_doubt, value_relation
 from netaid.outputs.charts import IMPORTANCE, NOT_SET, side_effect_heatmap, values_chart
+from ui import state
 from ui.equal_detail import watch_and_wait_section
 from ui.fragments import page_fragment
 from ui.guided_path import step_indicator, step_links
@@ -15,7 +16,7 @@ require_app_shell()
 
 lib = library()
 OPTIONS = {o.id: o for o in lib.options.options}
-result = explorer().explore(st.session_state.get("profile", {}))
+result = explorer().explore(st.session_state.get(state.PROFILE, {}))
 shown_ids = [o.id for o in result.options]
 
 st.title("Compare options and decide what matters")
@@ -28,7 +29,7 @@ st.page_link("pages/explorer.py", label="Change the situation in the explorer", 
 step_indicator(2)
 
 st.header("Compare options side by side")
-kept = [o for o in st.session_state.get("kept_options", []) if o in shown_ids]
+kept = [o for o in st.session_state.get(state.KEPT_OPTIONS, []) if o in shown_ids]
 default = kept[:4] if len(kept) >= 2 else shown_ids[:2]
 picked = st.multiselect(
     "Pick 2 to 4 options",
@@ -70,7 +71,9 @@ def values_sliders() -> None:
         said = st.select_slider(value.label, options=CHOICES, value=NOT_SET, key=f"value_{value.id}")
         importance.append(None if said == NOT_SET else IMPORTANCE.index(said))
     # Only what the person set reaches the visit sheet: an untouched slider says nothing about them.
-    st.session_state["values_answers"] = {v.label: IMPORTANCE[i] for v, i in zip(VALUES, importance) if i is not None}
+    st.session_state[state.VALUES_ANSWERS] = {
+        v.label: IMPORTANCE[i] for v, i in zip(VALUES, importance) if i is not None
+    }
     if len(chosen) >= 2:
         relation = [[value_relation(o, v) for v in VALUES] for o in chosen]
         show_chart(
@@ -93,7 +96,7 @@ leaning_section(lib, shown_ids)
 
 st.header("Check how sure you feel (SURE test)")
 answers = {}
-said_before = st.session_state.get("sure_answers", {})
+said_before = st.session_state.get(state.SURE_ANSWERS, {})
 for key, question in SURE_QUESTIONS:
     before = said_before.get(key)  # kept when the person leaves for help and comes back
     choice = st.radio(
@@ -104,7 +107,7 @@ for key, question in SURE_QUESTIONS:
         horizontal=True,
     )
     answers[key] = None if choice is None else choice == "Yes"
-st.session_state["sure_answers"] = answers
+st.session_state[state.SURE_ANSWERS] = answers
 doubt = sure_shows_doubt(answers)
 if doubt is None:
     st.caption("Answer all four questions to see the result.")

@@ -7,6 +7,7 @@ diary lives in this visit's memory only.
 import streamlit as st
 
 from netaid.diary.patterns import trigger_patterns
+from ui import state
 from ui.diary_entry import entry_list, flash, load, quick_entry
 from ui.diary_state import GUEST, TAGS, diary_owner
 from ui.diary_tracker import tracker
@@ -32,7 +33,7 @@ else:
         "**Save my progress** (in the side bar) makes a private key that keeps it, locked.",
         icon=":material/lock_open:",
     )
-if st.session_state.get("diary_unreachable"):
+if st.session_state.get(state.DIARY_UNREACHABLE):
     st.warning("Your saved diary cannot be reached right now. What you add is kept for this visit only.")
 with st.expander("Carcinoid crisis: what to do", icon=":material/emergency:"):
     card = lib.cautions.crisis_card

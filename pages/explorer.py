@@ -8,6 +8,7 @@ from netaid.explorer.share import PRESETS, profile_from_query, query_from_profil
 from netaid.explorer.wording import count_of
 from netaid.safe_text import plain
 from netaid.vocabulary import GOALS
+from ui import state
 from ui.behaviour import anchor, focus_if_requested, request_focus
 from ui.explorer_cards import option_card
 from ui.explorer_form import draw_form, form_values, set_widgets, widget_key
@@ -40,7 +41,7 @@ def apply_fix(changes: tuple[tuple[str, object], ...]) -> None:
 incoming = st.query_params.to_dict()
 if incoming or "explorer_ready" not in st.session_state:
     from_link, warnings = profile_from_query(incoming)
-    set_widgets(from_link or st.session_state.get("profile", {}))
+    set_widgets(from_link or st.session_state.get(state.PROFILE, {}))
     st.session_state["link_warnings"] = warnings
     st.session_state["explorer_ready"] = True
     st.query_params.clear()
@@ -70,7 +71,7 @@ except ProfileError as error:  # only reachable if widget state was tampered wit
     st.warning(f"Part of the form could not be read ({error}). The usual settings are used instead.")
     set_widgets({})
     result = engine.explore({})
-st.session_state["profile"] = {k: v for k, v in raw.items() if v not in (None, [], ())}
+st.session_state[state.PROFILE] = {k: v for k, v in raw.items() if v not in (None, [], ())}
 
 
 @page_fragment
@@ -130,7 +131,7 @@ def results() -> None:
         "The order is not a ranking. Open any option to see why it appears, what it is like, its "
         "benefits and its side effects."
     )
-    kept = st.session_state.setdefault("kept_options", [])
+    kept = st.session_state.setdefault(state.KEPT_OPTIONS, [])
     for goal_label, cards, also in group_by_goal(list(result.options)):
         st.subheader(goal_label)
         for option in cards:

@@ -8,7 +8,6 @@ from ui.shell import (
     cached_chart,
     cite,
     item,
-    item_expander,
     library,
     linked,
     next_step,
@@ -169,7 +168,7 @@ if part == "syndrome":
     if carc.managing:
         st.subheader("Managing symptoms")
         for it in carc.managing:
-            item_expander(lib, it)
+            item(lib, it, folded=True)
 
 if part == "hormones":
     item(lib, func.intro, anchor="functional-syndromes", level=2)
@@ -183,7 +182,7 @@ if part == "follow-up":
     st.markdown("\n".join(f"- **{step.when}:** {step.text}" for step in fu.schedule))
     cite(lib, fu.schedule)
     for note in fu.notes:
-        item_expander(lib, note)
+        item(lib, note, folded=True)
 
 part_end()
 page_sources(lib, sources_in(ov, sites, risk, sym, carc, func, fu))

@@ -13,6 +13,7 @@ from netaid.outputs.visit_sheet import VisitSheet, visit_sheet_text
 from netaid.quiz.rounds import find_question
 from netaid.quiz.stats import missed_ids
 from netaid.safe_text import plain
+from ui import state
 from ui.diary_sheet import diary_summary_lines
 from ui.guided_path import step_indicator, step_links
 from ui.learner import current_learner
@@ -34,10 +35,10 @@ step_indicator(4)
 
 st.header("My situation")
 try:
-    profile = parse_profile(st.session_state.get("profile", {}))
+    profile = parse_profile(st.session_state.get(state.PROFILE, {}))
 except ProfileError:
     profile = parse_profile({})
-situation = describe_profile(profile, lib) if st.session_state.get("profile") else []
+situation = describe_profile(profile, lib) if st.session_state.get(state.PROFILE) else []
 if situation:
     st.markdown("\n".join(f"- **{q}:** {a}" for q, a in situation))
 else:
@@ -45,12 +46,12 @@ else:
 st.page_link("pages/explorer.py", label="Describe or change my situation", icon=":material/alt_route:")
 
 st.header("Options I want to talk about")
-kept = [o for o in st.session_state.get("kept_options", []) if o in OPTION_NAMES]
+kept = [o for o in st.session_state.get(state.KEPT_OPTIONS, []) if o in OPTION_NAMES]
 option_ids = st.multiselect(
     "Options", list(OPTION_NAMES), default=kept, key="sheet_options", format_func=OPTION_NAMES.get
 )
 
-values = st.session_state.get("values_answers", {})
+values = st.session_state.get(state.VALUES_ANSWERS, {})
 if values:
     st.header("What matters to me")
     st.markdown("\n".join(f"- {v}: **{how}**" for v, how in values.items()))
@@ -90,7 +91,7 @@ sheet = VisitSheet(
     made_on=date.today(),
     leaning=leaning,
     sure=sure,
-    shown={o.id: o for o in explorer().explore(st.session_state.get("profile", {})).options},
+    shown={o.id: o for o in explorer().explore(st.session_state.get(state.PROFILE, {})).options},
     diary=diary_lines,
 )
 st.header("Download")

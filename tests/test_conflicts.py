@@ -10,8 +10,8 @@ import pytest
 from netaid.explorer.conflicts import resolve
 from netaid.explorer.profile import parse_profile
 from netaid.explorer.rules import Explorer
+from testkit.pages import open_page, page_text
 from tests.conftest import run_cli
-from tests.test_pages import open_page, page_text
 
 
 @pytest.fixture(scope="module")

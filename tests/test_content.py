@@ -121,7 +121,7 @@ def test_netaid_states_its_version_dates_funding_and_conflicts(lib):
 
 
 def test_sources_page_shows_the_version_and_disclosures():
-    from tests.test_pages import open_page, page_text
+    from testkit.pages import open_page, page_text
 
     text = page_text(open_page("sources.py"))
     assert "NETaid version 0.2.0" in text and "next full review due by" in text

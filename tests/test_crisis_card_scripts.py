@@ -128,7 +128,7 @@ def test_text_that_cannot_fit_is_refused_not_overprinted(lib):
 
 
 def test_the_visit_sheet_page_explains_a_card_it_cannot_make(monkeypatch):
-    from tests.test_pages import open_page
+    from testkit.pages import open_page
 
     at = open_page("visit_sheet.py")
     at.text_input(key="card_name").set_value("W" * CARD_LIMITS["name"]).run()

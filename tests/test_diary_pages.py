@@ -15,8 +15,8 @@ from netaid.diary.export import to_csv
 from netaid.diary.models import Entry
 from netaid.diary.store import DiaryStore
 from netaid.learner_key import normalize_key
+from testkit.pages import open_page, page_text
 from tests.diary_samples import sample_diary
-from tests.test_pages import open_page, page_text
 
 
 @pytest.fixture(autouse=True)

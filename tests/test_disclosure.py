@@ -18,8 +18,8 @@ from netaid.outputs.disclosure import disclosure_lines, shipped_sources
 from netaid.outputs.key_card import key_card_pdf
 from netaid.outputs.review_packet import packet_markdown, packet_pdf
 from netaid.outputs.visit_sheet import VisitSheet, visit_sheet_pdf, visit_sheet_text
+from testkit.pdfs import squash, text_of
 from tests.diary_samples import at, sample_diary
-from tests.test_handout import squash, text_of
 
 # Sources whose web address we could not confirm; each says why in `no_url`.
 NO_CONFIRMED_ADDRESS = {"cancercare", "carcinoid-site"}
@@ -85,7 +85,7 @@ def test_every_source_has_its_address_or_says_why_not(lib):
 
 
 def test_sources_page_shows_every_address():
-    from tests.test_pages import open_page, page_text
+    from testkit.pages import open_page, page_text
 
     at = open_page("sources.py")
     table = at.table[0].value

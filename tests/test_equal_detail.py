@@ -12,7 +12,7 @@ from netaid.explorer.option_models import BalancedNote, Option
 from netaid.explorer.rules import Explorer
 from netaid.explorer.values import VALUES, value_relation
 from netaid.vocabulary import INVOLVES
-from tests.test_pages import open_page, page_text
+from testkit.pages import open_page, page_text
 
 ADVANCED_PNET = {
     "site": "pancreas",

@@ -102,13 +102,13 @@ def test_cli_export(tmp_path, monkeypatch):
 
 
 def test_pilot_page_says_it_is_off_by_default():
-    from tests.test_pages import open_page, page_text
+    from testkit.pages import open_page, page_text
 
     assert "switched off on this site" in page_text(open_page("evaluation.py"))
 
 
 def test_a_person_fills_in_the_pilot_form_when_the_clinic_switched_it_on(tmp_path, monkeypatch):
-    from tests.test_pages import open_page, page_text
+    from testkit.pages import open_page, page_text
 
     env = {"NETAID_DATABASE_URL": f"sqlite:///{tmp_path / 'page.sqlite3'}", "NETAID_EVALUATION_KIT": "on"}
     for key, value in env.items():

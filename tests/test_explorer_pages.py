@@ -3,21 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from tests.test_pages import APP, figure, open_page, page_text
-
-PRESET = "Small-intestine NET with carcinoid syndrome and liver spread"
-
-
-def explorer_with_link(query: dict[str, str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.run()
-    at.switch_page("pages/explorer.py")
-    at.query_params.update(query)
-    at.run()
-    assert not at.exception
-    return at
+from testkit.pages import PRESET, explorer_with_link, figure, open_page, page_text
 
 
 def test_preset_fills_the_form_and_lists_options_with_reasons():

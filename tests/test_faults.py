@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from testkit.breaks import BREAKS, break_file
+from testkit.pages import APP
 from tests.conftest import run_cli
-from tests.test_pages import APP
-from tests.test_validate import BREAKS, _break
 
 # More ways to break content, on top of the ones test_validate.py checks line by line:
 # (file, pattern, replacement, message[, where]). The expected line is the line the pattern
@@ -85,7 +85,7 @@ MORE_BREAKS = [
 def _copy_and_break(content_copy, file, pattern, replacement) -> tuple[Path, Path, Path, int]:
     data, quizzes = content_copy
     target = data.parent / file
-    line = _break(target, pattern, replacement)
+    line = break_file(target, pattern, replacement)
     return data, quizzes, target, line
 
 

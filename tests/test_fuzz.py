@@ -10,7 +10,7 @@ from netaid.explorer.profile import PROFILE_FIELDS, ProfileError, parse_profile
 from netaid.explorer.rules import Explorer
 from netaid.explorer.share import profile_from_query, query_from_profile
 from netaid.quiz.rounds import authored_questions, generated_question
-from tests.test_explorer_pages import explorer_with_link
+from testkit.pages import explorer_with_link
 
 LIB = load_library()
 ENGINE = Explorer(LIB)

@@ -8,8 +8,8 @@ import pytest
 from netaid.explorer.rules import Explorer
 from netaid.explorer.values import SURE_QUESTIONS, sure_help
 from netaid.outputs.visit_sheet import VisitSheet, visit_sheet_pdf, visit_sheet_text
-from tests.test_handout import squash, text_of
-from tests.test_pages import open_page, page_text
+from testkit.pages import open_page, page_text
+from testkit.pdfs import squash, text_of
 
 PRESET = "Advanced pancreatic NET"
 

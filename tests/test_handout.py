@@ -11,17 +11,10 @@ from pypdf import PdfReader
 
 from netaid.outputs.crisis_card import crisis_card_pdf
 from netaid.outputs.visit_sheet import VisitSheet, visit_sheet_pdf, visit_sheet_text
+from testkit.pdfs import squash, text_of
 from tests.conftest import run_cli
 
 MM_PER_PT = 25.4 / 72
-
-
-def text_of(data: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
-
-
-def squash(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.fixture

@@ -137,7 +137,7 @@ def test_cli_gives_each_option_an_outcomes_list(tmp_path):
 
 
 def test_the_option_card_shows_the_trial_figure_in_words_and_as_a_picture():
-    from tests.test_pages import open_page, page_text
+    from testkit.pages import open_page, page_text
 
     at = open_page("explorer.py")
     at.button(key="preset_Advanced pancreatic NET").click().run()

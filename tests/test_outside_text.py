@@ -17,8 +17,7 @@ from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
 from netaid.safe_text import plain
-from tests.test_explorer_pages import explorer_with_link
-from tests.test_pages import open_page
+from testkit.pages import explorer_with_link, open_page
 
 MARK = "EVILMARK"
 PAYLOADS = [

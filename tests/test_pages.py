@@ -3,41 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from testkit.pages import APP, figure, open_page, page_text
 from ui.registry import PAGES, PAGES_DIR
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
-
-
-def open_page(file: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.run()
-    if file != PAGES[0][0]:
-        at.switch_page(f"pages/{file}")
-        at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    assert not page_failed(at), f"{file} fell into app.py's safety net (see the log for the traceback)"
-    return at
-
-
-def page_failed(at: AppTest) -> bool:
-    """app.py catches a page's exception and says "something went wrong": a test must see that too."""
-    return any("something went wrong" in e.proto.body for e in at.error)
-
-
-def page_text(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [t.value for t in at.title] + [h.value for h in at.header]
-    parts += [s.value for s in at.subheader] + [c.value for c in at.caption]
-    parts += [a.proto.body for kind in ("success", "info", "warning", "error") for a in getattr(at, kind)]
-    return "\n".join(parts)
-
-
-def figure(at: AppTest, index: int = 0) -> dict:
-    return json.loads(at.get("plotly_chart")[index].proto.spec)
 
 
 def test_every_page_file_is_in_the_navigation():

@@ -9,9 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from netaid.content.library import load_library
-from netaid.quiz.models import MultipleSelect, SortIntoGroups
-from netaid.quiz.rounds import find_question
-from tests.test_pages import open_page, page_text
+from netaid.quiz.models import SortIntoGroups
+from testkit.pages import answer, choose, current_question, open_page, page_text, start_round
 
 
 @pytest.fixture(autouse=True)
@@ -19,49 +18,9 @@ def private_database(tmp_path, monkeypatch):
     monkeypatch.setenv("NETAID_DATABASE_URL", f"sqlite:///{tmp_path / 'quiz.sqlite3'}")
 
 
-def current(at: AppTest):
-    round_ = at.session_state["round"]
-    return find_question(load_library(), round_["ids"][round_["pos"]])[0]
-
-
-def answer(at: AppTest, right: bool) -> None:
-    """Answer the current question right or wrong through its widgets, then press Check."""
-    choose(at, right)
-    at.button(key="check").click().run()
-    assert not at.exception
-
-
-def choose(at: AppTest, right: bool) -> None:
-    """Set the current question's widgets to a right or wrong answer."""
-    q = current(at)
-    target = q.right_answer()
-    if isinstance(q, MultipleSelect):
-        wrong_pick = [c for c in q.choices if c not in target][:1] or target[:-1]
-        for box in at.checkbox:
-            if box.label in (target if right else wrong_pick):
-                box.check()
-    elif isinstance(q, SortIntoGroups):
-        for i, radio in enumerate(at.radio):
-            group = target[radio.label]
-            if not right and i == 0:
-                group = next(g for g in q.groups if g != group)
-            radio.set_value(group)
-    else:
-        radio = at.radio(key=next(r.key for r in at.radio))
-        radio.set_value(target if right else next(o for o in radio.options if o != target))
-    at.run()
-
-
-def start_round(at: AppTest, topic: str = "diagnosis", length: int = 5) -> AppTest:
-    at.selectbox(key="quiz_topic").set_value(topic).run()
-    at.select_slider(key="quiz_length").set_value(length).run()
-    at.button(key="start_practice").click().run()
-    return at
-
-
 def test_right_answer_shows_right_with_the_explanation():
     at = start_round(open_page("quiz.py"))
-    q = current(at)
+    q = current_question(at)
     answer(at, right=True)
     assert "Right!" in at.success[0].proto.body
     assert q.explanation in page_text(at)
@@ -70,7 +29,7 @@ def test_right_answer_shows_right_with_the_explanation():
 
 def test_wrong_answer_shows_the_right_one_and_a_learn_link():
     at = start_round(open_page("quiz.py"), topic="triggers")
-    q = current(at)
+    q = current_question(at)
     answer(at, right=False)
     assert "Not quite" in at.error[0].proto.body
     assert q.explanation in page_text(at)
@@ -92,7 +51,7 @@ def test_a_round_ends_with_a_summary_and_review_of_missed():
 def test_review_missed_and_due_lists_follow_the_answers():
     at = start_round(open_page("quiz.py"), length=5)
     answer(at, right=False)
-    missed_id = current(at).id
+    missed_id = current_question(at).id
     at.button(key="stop_round").click().run()
     text = page_text(at)
     assert "**1** question whose last answer was wrong" in text
@@ -251,7 +210,7 @@ def test_due_questions_can_be_reviewed(tmp_path):
     assert "**1** question is due" in page_text(at)
     at.button(key="start_due").click().run()
     assert at.session_state["round"]["ids"] == ["diagnosis-01"]
-    assert current(at).id == "diagnosis-01"
+    assert current_question(at).id == "diagnosis-01"
 
 
 def test_progress_speaks_plain_words_and_counts_right():

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_explorer_pages import PRESET
-from tests.test_pages import open_page, page_text
-from tests.test_quiz_pages import answer, start_round
+from testkit.pages import PRESET, answer, open_page, page_text, start_round
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from netaid.diary.crypto import WrongKey
 from netaid.diary.models import GIVER_IDS, LABEL, MAX_DOSE, MAX_NOTE, SITE_IDS, SYMPTOMS, TRIGGERS, Entry
 from netaid.safe_text import plain
+from ui import state
 from ui.diary_state import Owner, local_now, local_zone
 from ui.shell import label_from
 
@@ -30,7 +31,7 @@ BRISTOL = {
 GAPS = {0.5: "½ hour", 1.0: "1 hour", 2.0: "2 hours", 4.0: "4 hours", 8.0: "8 hours"}
 QUICK_RESET: dict[str, object] = {"d_event": None, "d_triggers": [], "d_date": None, "d_time": None, "d_note": ""}
 QUICK_FOLLOW_UPS = ("d_sev", "d_stools", "d_bristol", "d_gap")  # shown only once an event is picked
-FLASH, UNDO, ERROR, EDITING = "d_flash", "d_undo", "d_error", "d_editing"
+FLASH, UNDO, ERROR, EDITING = "d_flash", "d_undo", state.DIARY_ERROR, "d_editing"
 
 
 def clean_note(text: object) -> str:

@@ -21,6 +21,7 @@ from netaid.diary.quiz_links import questions_for_tags
 from netaid.diary.store import DiaryStore
 from netaid.learner_key import new_key
 from netaid.quiz.progress import database_url
+from ui import state
 from ui.learner import HASH, KEY
 
 log = logging.getLogger("netaid")
@@ -61,7 +62,7 @@ def diary_owner() -> Owner:
             return Owner(shared_diary(), cached[1], True)
         except Exception:  # an unreachable database must not lose what the person types now
             log.exception("diary database")
-            st.session_state["diary_unreachable"] = True
+            st.session_state[state.DIARY_UNREACHABLE] = True
     return guest_owner()
 
 

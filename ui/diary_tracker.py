@@ -10,6 +10,7 @@ from netaid.diary.models import GIVER_IDS, INJECTIONS, LABEL, MAX_DOSE, MAX_NOTE
 from netaid.diary.patterns import days_since_last_shot, shots
 from netaid.diary.schedule import calendar_file, next_due, next_site
 from netaid.safe_text import plain
+from ui import state
 from ui.diary_entry import clean_note, moment, say, stored
 from ui.diary_state import Owner, local_now
 from ui.shell import label_from
@@ -44,7 +45,7 @@ def _log_shot(owner: Owner) -> None:
 def _log_medicine(owner: Owner) -> None:
     what = st.session_state.get("t_other")
     if not what:
-        st.session_state["d_error"] = "Pick a medicine first."
+        st.session_state[state.DIARY_ERROR] = "Pick a medicine first."
         return
     entry = Entry(
         recorded_at=local_now(),

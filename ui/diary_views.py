@@ -10,6 +10,7 @@ from netaid.diary.models import LABEL, Entry
 from netaid.diary.patterns import MIN_TIMES, by_day, by_days_since_shot, in_period, summary, trigger_patterns
 from netaid.diary.report import summary_pdf
 from netaid.safe_text import plain
+from ui import state
 from ui.diary_entry import say, stored
 from ui.diary_state import Owner, local_now
 from ui.shell import label_from, library, show_chart
@@ -63,10 +64,10 @@ def _import(owner: Owner) -> None:
         text = upload.getvalue().decode("utf-8")
         found = from_fhir(text) if name.lower().endswith(".json") else from_csv(text)
     except UnicodeDecodeError:
-        st.session_state["d_error"] = f"Nothing was loaded: {name} is not a text file."
+        st.session_state[state.DIARY_ERROR] = f"Nothing was loaded: {name} is not a text file."
         return
     except DiaryFileError as error:
-        st.session_state["d_error"] = f"Nothing was loaded from {name}: {plain(error, 300)}."
+        st.session_state[state.DIARY_ERROR] = f"Nothing was loaded from {name}: {plain(error, 300)}."
         return
     if not stored(lambda: owner.store.save_many(owner.key, found)):
         return

@@ -8,6 +8,7 @@ from netaid.content.library import Library
 from netaid.explorer.compare import side_effect_names
 from netaid.explorer.rules import ShownOption
 from netaid.outputs.outcome_charts import month_scale, outcome_chart, outcome_sentence
+from ui import state
 from ui.shell import cached_chart, cite, linked, show_chart
 
 FIELD_WORDS = {
@@ -54,7 +55,7 @@ def _trial_figures(lib: Library, shown: ShownOption, short_name: str) -> None:
 
 
 def _toggle_kept(option_id: str) -> None:
-    kept = st.session_state.setdefault("kept_options", [])
+    kept = st.session_state.setdefault(state.KEPT_OPTIONS, [])
     if st.session_state[f"keep_{option_id}"]:
         if option_id not in kept:
             kept.append(option_id)

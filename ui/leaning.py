@@ -9,6 +9,7 @@ import streamlit as st
 
 from netaid.content.library import Library
 from netaid.explorer.values import SURE_HELP, SURE_QUESTIONS
+from ui import state
 from ui.registry import TITLE_OF, URL_OF
 
 NOT_SURE = ""
@@ -29,7 +30,7 @@ def leaning_section(lib: Library, shown_ids: list[str]) -> None:
         'your care team. You can change it at any time, and "not sure yet" is a fine answer.'
     )
     choices = [NOT_SURE, *shown_ids]
-    before = st.session_state.get("leaning_answer")
+    before = st.session_state.get(state.LEANING_ANSWER)
     picked = st.radio(
         "I lean toward",
         choices,
@@ -38,7 +39,7 @@ def leaning_section(lib: Library, shown_ids: list[str]) -> None:
         format_func=lambda i: "I am not sure yet" if i == NOT_SURE else names[i],
     )
     if picked is not None:
-        st.session_state["leaning_answer"] = picked
+        st.session_state[state.LEANING_ANSWER] = picked
 
 
 def sure_help_links(answers: Mapping[str, bool | None]) -> None:

@@ -7,15 +7,16 @@ import streamlit as st
 
 from netaid.content.library import Library
 from netaid.explorer.values import SURE_QUESTIONS, sure_help
+from ui import state
 
 
 def leaning_and_sure(lib: Library) -> tuple[str | None, dict[str, bool | None]]:
     """What the person said on Compare & decide (None / {} when they said nothing there)."""
     names = lib.option_names
-    leaning = st.session_state.get("leaning_answer")
+    leaning = st.session_state.get(state.LEANING_ANSWER)
     if leaning not in (None, "") and leaning not in names:
         leaning = None  # never print an id that is not an option
-    sure = {k: v for k, v in st.session_state.get("sure_answers", {}).items() if k in dict(SURE_QUESTIONS)}
+    sure = {k: v for k, v in st.session_state.get(state.SURE_ANSWERS, {}).items() if k in dict(SURE_QUESTIONS)}
     if leaning is not None:
         st.header("Which way I lean")
         st.markdown(f"I lean toward: **{names[leaning]}**." if leaning else "I am not sure yet.")

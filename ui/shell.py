@@ -21,6 +21,7 @@ from netaid.explorer.rules import Explorer
 from netaid.outputs.charts import Chart
 from netaid.paths import DATA_DIR, QUIZ_DIR
 from netaid.vocabulary import DISCLAIMER
+from ui import state
 from ui.registry import URL_OF
 
 log = logging.getLogger("netaid")
@@ -113,13 +114,13 @@ def _cached_linker(data_dir: str | None, quiz_dir: str | None, library_id: int, 
 
 def glossary_linker() -> Linker:
     """This page run's linker: the first use of each glossary word on the page becomes a link."""
-    linker = st.session_state.get("_glossary_linker")
+    linker = st.session_state.get(state.GLOSSARY_LINKER)
     if linker is None:  # app.py clears it at the start of every run
         lib = library()
         linker = _cached_linker(
             os.environ.get("NETAID_DATA_DIR"), os.environ.get("NETAID_QUIZ_DIR"), id(lib), lib
         ).fresh()
-        st.session_state["_glossary_linker"] = linker
+        st.session_state[state.GLOSSARY_LINKER] = linker
     return linker
 
 
@@ -182,18 +183,20 @@ def item_body(it: Item) -> str:
     return f"{linked(it.text)}\n\n{points}" if points else linked(it.text)
 
 
-def item(lib: Library, it: Item, anchor: str | None = None, level: int = 3) -> None:
-    """Render a titled content item with its points and sources."""
+def item(lib: Library, it: Item, anchor: str | None = None, level: int = 3, folded: bool = False) -> None:
+    """A content item: its title, then its text, points and sources (under the title in an
+    expander when `folded`)."""
+    if folded:
+        with st.expander(it.title):
+            _item_text(lib, it)
+        return
     {1: st.title, 2: st.header}.get(level, st.subheader)(it.title, anchor=anchor)
+    _item_text(lib, it)
+
+
+def _item_text(lib: Library, it: Item) -> None:
     st.markdown(item_body(it))
     cite(lib, it.sources)
-
-
-def item_expander(lib: Library, it: Item) -> None:
-    """A content item folded away under its title."""
-    with st.expander(it.title):
-        st.markdown(item_body(it))
-        cite(lib, it.sources)
 
 
 def page_sources(lib: Library, used: set[str]) -> None:

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from netaid.content.models import Site, Stage
 from netaid.explorer.values import RELATION_TEXT
-from netaid.grading import KI67_CUTOFFS, MITOSES_CUTOFFS
+from netaid.grading import KI67_CUTOFFS, MITOSES_CUTOFFS, grade_for
 
 # Colours chosen for at least 4.5:1 contrast of their text on white and for colour-blind
 # readers (Okabe-Ito based); grade bands also carry their names, never colour alone.
@@ -144,7 +144,7 @@ def grade_bands_chart(ki67: float | None, mitoses: float | None, big: bool = Fal
                     hovertemplate=f"{name}: {value:g}{unit}<extra></extra>",
                 )
             )
-            alt_parts.append(f"{name} {value:g}{unit} falls in the grade {_band_of(value, (low, high))} band")
+            alt_parts.append(f"{name} {value:g}{unit} falls in the grade {grade_for(value, (low, high))} band")
         table.append(
             {
                 "Measure": name,
@@ -160,10 +160,6 @@ def grade_bands_chart(ki67: float | None, mitoses: float | None, big: bool = Fal
     where = "; ".join(alt_parts) if alt_parts else "No values given yet"
     alt = f"Two bars, one for Ki-67 and one for mitotic count, each split into grade 1, 2 and 3 bands. {where}."
     return Chart(fig, alt, table)
-
-
-def _band_of(value: float, cutoffs: tuple[float, float]) -> int:
-    return 1 if value < cutoffs[0] else (2 if value <= cutoffs[1] else 3)
 
 
 # Places on a simple front-view body outline (x: 0-10, y: 0-16, head at the top). The

@@ -16,10 +16,6 @@ class TopicMastery:
     total: int
     tried: int = 0  # questions answered at least once ("not tried yet" when 0)
 
-    @property
-    def percent(self) -> float:
-        return round(100 * self.mastered / self.total, 1) if self.total else 0.0
-
 
 def latest_by_question(answers: Iterable[Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:
     latest: dict[str, Mapping[str, Any]] = {}

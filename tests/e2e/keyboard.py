@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import wait_idle
+from testkit.browser import wait_idle
 
 ACTIVE = """() => { const a = document.activeElement; if (!a) return null;
   return {tag: a.tagName, type: a.type || '', name: a.name || '', id: a.id || '',

@@ -7,8 +7,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.e2e.conftest import screenshot, wait_idle
-from tests.e2e.test_responsive_in_browser import SIZES, _summary, check_fits
+from testkit.browser import SIZES, axe_summary, check_fits, screenshot, wait_idle
 
 pytestmark = pytest.mark.e2e
 AXE = Axe()
@@ -23,7 +22,7 @@ def check_view(page, name: str) -> None:
     page.wait_for_timeout(400)  # charts draw after the script finishes
     check_fits(page, name)
     results = AXE.run(page)
-    assert results.violations_count == 0, f"{name}:\n{_summary(results)}"
+    assert results.violations_count == 0, f"{name}:\n{axe_summary(results)}"
     screenshot(page, name)
 
 

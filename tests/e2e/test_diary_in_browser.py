@@ -11,10 +11,9 @@ from netaid.diary.crypto import DiaryKey
 from netaid.diary.store import DiaryStore
 from netaid.learner_key import format_key, lookup_hash, new_key
 from netaid.quiz.progress import ProgressStore
+from testkit.browser import axe_summary, check_fits, screenshot, wait_idle
+from testkit.servers import serve_netaid
 from tests.diary_samples import sample_diary
-from tests.e2e.conftest import screenshot, serve, wait_idle
-from tests.e2e.test_pages_in_browser import _violations_summary
-from tests.e2e.test_responsive_in_browser import check_fits
 
 pytestmark = pytest.mark.e2e
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
@@ -57,7 +56,7 @@ def test_an_entry_on_a_phone_takes_fewer_than_6_taps(browser, app_url):
         check_fits(page, "diary after an entry at 390")
         screenshot(page, "diary-entry-390")
         results = Axe().run(page)
-        assert results.violations_count == 0, _violations_summary(results)
+        assert results.violations_count == 0, axe_summary(results)
     finally:
         context.close()
 
@@ -77,7 +76,7 @@ def _prefilled(workdir) -> str:
 @pytest.mark.parametrize("size", ["phone", "desktop"])
 def test_a_full_diary_fits_and_passes_axe(browser, tmp_path, size):
     key = _prefilled(tmp_path)
-    with serve(tmp_path) as url:
+    with serve_netaid(tmp_path) as url:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         try:
@@ -95,7 +94,7 @@ def test_a_full_diary_fits_and_passes_axe(browser, tmp_path, size):
                 page.wait_for_timeout(400)  # charts draw after the script finishes
                 check_fits(page, f"diary {tab} at {size}")
                 results = Axe().run(page)
-                assert results.violations_count == 0, f"{tab} at {size}:\n{_violations_summary(results)}"
+                assert results.violations_count == 0, f"{tab} at {size}:\n{axe_summary(results)}"
                 screenshot(page, f"diary-{size}-{tab.split()[0].lower()}")
             page.get_by_role("tab", name="What I see").click()
             wait_idle(page)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.e2e.conftest import screenshot, wait_idle
+from testkit.browser import screenshot, wait_idle
 
 pytestmark = pytest.mark.e2e
 AXE = Axe()

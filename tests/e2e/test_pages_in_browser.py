@@ -5,19 +5,12 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.e2e.conftest import screenshot, serve, wait_idle
+from testkit.browser import axe_summary, screenshot, wait_idle
+from testkit.servers import serve_netaid
 from ui.registry import PAGES
 
 pytestmark = pytest.mark.e2e
 AXE = Axe()
-
-
-def _violations_summary(results) -> str:
-    lines = []
-    for v in results.response["violations"]:
-        targets = [n["target"] for n in v["nodes"][:3]]
-        lines.append(f"{v['id']} ({v['impact']}): {v['help']} -> {targets}")
-    return "\n".join(lines)
 
 
 @pytest.mark.parametrize("url_path", [p[3] for p in PAGES])
@@ -35,12 +28,12 @@ def test_page_loads_and_has_no_axe_violations(page, app_url, url_path):
     assert page.locator("[data-testid='stException']").count() == 0
     screenshot(page, url_path)
     results = AXE.run(page)
-    assert results.violations_count == 0, _violations_summary(results)
+    assert results.violations_count == 0, axe_summary(results)
 
 
 def test_first_visit_to_a_deep_link_goes_through_the_app_shell(page, tmp_path):
     """A fresh server's first request for /grade gets the menu and the disclaimer too."""
-    with serve(tmp_path) as url:
+    with serve_netaid(tmp_path) as url:
         page.goto(f"{url}/grade")
         wait_idle(page)
         assert page.locator(".netaid-disclaimer").is_visible()
@@ -69,7 +62,7 @@ def test_explorer_flow_in_the_browser(page, app_url):
     wait_idle(page)
     screenshot(page, "explorer-preset")
     results = AXE.run(page)
-    assert results.violations_count == 0, _violations_summary(results)
+    assert results.violations_count == 0, axe_summary(results)
 
     page.get_by_role("link", name="Compare options and think about what matters to you").click()
     page.wait_for_url("**/decide")
@@ -79,7 +72,7 @@ def test_explorer_flow_in_the_browser(page, app_url):
     assert page.get_by_text("Somatostatin analog shots (octreotide, lanreotide)").first.is_visible()
     screenshot(page, "decide-flow")
     results = AXE.run(page)
-    assert results.violations_count == 0, _violations_summary(results)
+    assert results.violations_count == 0, axe_summary(results)
 
 
 def test_shared_explorer_link_opens_the_same_situation(page, app_url):

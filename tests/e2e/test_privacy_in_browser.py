@@ -19,7 +19,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.e2e.conftest import ROOT, _free_port, screenshot, wait_idle
+from testkit.browser import screenshot, wait_idle
+from testkit.servers import ROOT, free_port
 from ui.registry import PAGES
 
 pytestmark = pytest.mark.e2e
@@ -66,7 +67,7 @@ def test_no_request_leaves_the_machine_on_any_page(browser: Browser, app_url: st
 
 @pytest.fixture(scope="module")
 def deployment() -> Iterator[dict[str, int]]:
-    ports = {"https": _free_port(), "http": _free_port(), "a": _free_port(), "b": _free_port(), "pg": _free_port()}
+    ports = {"https": free_port(), "http": free_port(), "a": free_port(), "b": free_port(), "pg": free_port()}
     run_dir = Path(tempfile.mkdtemp(prefix="netaid-deploy-test-"))  # not pytest's: PostgreSQL's user must reach it
     run_dir.chmod(0o755)
     env = {
@@ -197,7 +198,7 @@ def test_a_key_made_through_nginx_opens_the_same_progress_on_both_replicas(brows
 def test_the_key_on_the_progress_page_fits_phone_and_desktop(browser: Browser, app_url: str, width: int, height: int):
     from axe_playwright_python.sync_playwright import Axe
 
-    from tests.e2e.test_pages_in_browser import _violations_summary
+    from testkit.browser import axe_summary
 
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
@@ -225,6 +226,6 @@ def test_the_key_on_the_progress_page_fits_phone_and_desktop(browser: Browser, a
         assert box and box["width"] <= width, "the key fits the screen"
         screenshot(page, f"progress-key-{width}x{height}")
         results = Axe().run(page)
-        assert results.violations_count == 0, _violations_summary(results)
+        assert results.violations_count == 0, axe_summary(results)
     finally:
         context.close()

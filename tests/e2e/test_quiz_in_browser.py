@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.e2e.conftest import screenshot, wait_idle
+from testkit.browser import axe_summary, screenshot, wait_idle
 from tests.e2e.keyboard import answer_question, tab_until
-from tests.e2e.test_pages_in_browser import _violations_summary
 
 pytestmark = pytest.mark.e2e
 
@@ -34,7 +33,7 @@ def test_whole_round_with_the_keyboard_only(page, app_url):
     page.get_by_text("Round finished").wait_for()
     screenshot(page, "quiz-summary")
     results = Axe().run(page)
-    assert results.violations_count == 0, _violations_summary(results)
+    assert results.violations_count == 0, axe_summary(results)
 
 
 def test_presenter_keys(page, app_url):

@@ -11,65 +11,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from netaid.content.library import load_library
-from tests.e2e.conftest import SHOTS, screenshot, wait_idle
+from testkit.browser import SHOTS, SIZES, axe_summary, check_fits, open_sized, screenshot, wait_idle
 from ui.registry import PAGES
 
 pytestmark = pytest.mark.e2e
 AXE = Axe()
-SIZES = {
-    "phone": dict(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, device_scale_factor=2),
-    "desktop": dict(viewport={"width": 1920, "height": 1080}),
-    "zoom150": dict(viewport={"width": 1280, "height": 720}, device_scale_factor=1.5),
-}
-
-OVERFLOW_JS = """() => {
-  const doc = document.documentElement, main = document.querySelector("[data-testid='stMain']");
-  const wide = [];
-  for (const el of main.querySelectorAll('*')) {
-    const r = el.getBoundingClientRect();
-    if (r.width > 0 && r.right > window.innerWidth + 1 && !el.closest('[data-testid="stTable"]')
-        && !el.closest('.modebar') && getComputedStyle(el).position !== 'fixed') {
-      wide.push((el.getAttribute('data-testid') || el.tagName) + ':' + Math.round(r.right));
-    }
-  }
-  return {doc: doc.scrollWidth, inner: window.innerWidth, main: main.scrollWidth, mainClient: main.clientWidth,
-          wide: wide.slice(0, 5)};
-}"""
-
-CHARTS_JS = """() => Array.from(document.querySelectorAll("[data-testid='stPlotlyChart']")).map(box => {
-  const b = box.getBoundingClientRect();
-  const svg = box.querySelector('svg.main-svg');
-  const s = svg ? svg.getBoundingClientRect() : {width: 0, right: 0, left: 0};
-  // Every text label the figure drew must sit inside the figure.
-  const out = Array.from(box.querySelectorAll('text')).filter(t => {
-    const r = t.getBoundingClientRect();
-    return r.width > 0 && (r.left < s.left - 2 || r.right > s.right + 2);
-  }).map(t => t.textContent).slice(0, 3);
-  return {box: b.width, svg: s.width, right: s.right, inner: window.innerWidth, out};
-})"""
-
-
-def open_sized(browser, size: str):
-    context = browser.new_context(**SIZES[size])
-    return context, context.new_page()
-
-
-def check_fits(page, label: str) -> None:
-    sizes = page.evaluate(OVERFLOW_JS)
-    assert sizes["doc"] <= sizes["inner"], f"{label}: the page scrolls sideways {sizes}"
-    assert sizes["main"] <= sizes["mainClient"] + 1, f"{label}: the main column scrolls sideways {sizes}"
-    assert not sizes["wide"], f"{label}: elements run off the right edge {sizes['wide']}"
-    for chart in page.evaluate(CHARTS_JS):
-        assert chart["svg"] <= chart["box"] + 1 and chart["right"] <= chart["inner"] + 1, (
-            f"{label}: chart too wide {chart}"
-        )
-        assert not chart["out"], f"{label}: chart labels cut off {chart['out']}"
-
-
-def _summary(results) -> str:
-    return "\n".join(
-        f"{v['id']}: {v['help']} -> {[n['target'] for n in v['nodes'][:3]]}" for v in results.response["violations"]
-    )
 
 
 @pytest.mark.parametrize("size", list(SIZES))
@@ -84,7 +30,7 @@ def test_every_page_fits_and_passes_axe(browser, app_url, size):
             check_fits(page, f"{url} at {size}")
             if size != "zoom150":  # axe at both sizes the issue names; 150 % is the 1920 layout again
                 results = AXE.run(page)
-                assert results.violations_count == 0, f"{url} at {size}:\n{_summary(results)}"
+                assert results.violations_count == 0, f"{url} at {size}:\n{axe_summary(results)}"
             screenshot(page, f"{size}-{url}")
             page.set_viewport_size(SIZES[size]["viewport"])
     finally:

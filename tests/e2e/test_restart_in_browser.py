@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from tests.e2e.conftest import ROOT, _free_port, screenshot, wait_idle
+from testkit.browser import screenshot, wait_idle
+from testkit.servers import ROOT, free_port
 
 pytestmark = pytest.mark.e2e
 
@@ -53,7 +54,7 @@ def _start(port: int, workdir: Path) -> subprocess.Popen:
 
 
 def test_a_restart_with_a_quiz_open_says_plainly_what_happened(page: Page, tmp_path: Path):
-    port = _free_port()
+    port = free_port()
     server = _start(port, tmp_path)
     try:
         page.goto(f"http://127.0.0.1:{port}/quiz")

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import screenshot, wait_idle
+from testkit.browser import SIZES, check_fits, screenshot, wait_idle
 from tests.e2e.keyboard import answer_question, focus_lands_on
-from tests.e2e.test_responsive_in_browser import SIZES, check_fits
 
 pytestmark = pytest.mark.e2e
 PRESET = "Small-intestine NET with carcinoid syndrome and liver spread"

@@ -9,8 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
 
-from tests.e2e.conftest import SHOTS, screenshot, wait_idle
-from tests.e2e.test_pages_in_browser import _violations_summary
+from testkit.browser import SHOTS, axe_summary, screenshot, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -27,7 +26,7 @@ def test_visit_sheet_download_and_render(page, app_url, tmp_path):
     wait_idle(page)
     screenshot(page, "visit-sheet")
     results = Axe().run(page)
-    assert results.violations_count == 0, _violations_summary(results)
+    assert results.violations_count == 0, axe_summary(results)
 
     with page.expect_download() as download:
         page.get_by_role("button", name="Download the visit sheet (PDF)").click()
