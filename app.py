@@ -10,7 +10,7 @@ import streamlit as st
 from ui import state
 from ui.learner import notice_restart
 from ui.registry import PAGES, PAGES_DIR
-from ui.shell import app_shell, disclaimer
+from ui.shell import app_shell, disclaimer, settle_long_lived_objects
 
 FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
 STYLE = """
@@ -87,6 +87,7 @@ def _home_alias() -> None:
 def run() -> None:
     # A local file: an icon name (":material/...") makes the browser fetch the favicon from Google.
     st.set_page_config(page_title="NETaid", page_icon=str(FAVICON), layout="centered")
+    settle_long_lived_objects()
     # The default page is served at "/" but still reserves a pathname; it reserves "start" so
     # that "home" is free for the alias below.
     pages = [
