@@ -75,11 +75,12 @@ def current_learner() -> tuple[ProgressStore, int, str | None]:
     if ident:
         try:
             store = shared_store()
+            learner_id: int | None
             if signed_in:  # the identity provider vouches for the person: make their row if new
                 user = _user()
                 learner_id = store.create(signed_in, label=str(user.get("name") or user.get("email") or "") or None)
             else:
-                learner_id = store.find(ident)  # type: ignore[assignment]  # None: an unknown key
+                learner_id = store.find(ident)
             if learner_id is not None:
                 return store, learner_id, store.label(learner_id) or "your private key"
             _leave()

@@ -200,9 +200,7 @@ class ProgressStore:
     def find(self, key_hash: str) -> int | None:
         """The learner with this key hash, or None. Never creates a row."""
         with Session(self.engine) as session:
-            learner_id = session.scalar(select(Learner.id).where(Learner.key_hash == key_hash))
-            assert learner_id is not None  # inserted above, or by the replica that won the race
-            return learner_id
+            return session.scalar(select(Learner.id).where(Learner.key_hash == key_hash))
 
     def create(self, key_hash: str, label: str | None = None) -> int:
         """The learner with this key hash, made now if it is new (safe if two replicas race)."""
