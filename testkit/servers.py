@@ -45,10 +45,11 @@ def streamlit_server(
     prefix: list[str] | None = None,
     log: Path | None = None,
     start_timeout: float = 60,
+    port: int | None = None,
 ) -> Iterator[tuple[str, int]]:
-    """Serve `script` on a free loopback port; yield (url, server pid). `prefix` wraps the command
+    """Serve `script` on a free loopback port; yield (url, server pid), on `port` if given. `prefix` wraps the command
     (["taskset", "-c", "0"] pins the server to one core; exec keeps the pid); `log` keeps its output."""
-    port = free_port()
+    port = port or free_port()
     out = log.open("w") if log else None
     proc = subprocess.Popen(
         [

@@ -4,17 +4,10 @@ and its figures exactly as the abstract prints them, shown only for people like 
 from __future__ import annotations
 
 from netaid.explorer.rules import Explorer
+from testkit.profiles import ADVANCED_PNET_GROWING
 
-AFTER_EVEROLIMUS = {
-    "site": "pancreas",
-    "extent": "metastatic",
-    "grade": 2,
-    "differentiation": "well",
-    "functional": "no",
-    "sstr": "positive",
-    "growth": "growing",
-    "previous_treatments": ["everolimus"],
-}
+# Whether surgery could remove it is not given ("unknown", the default).
+AFTER_EVEROLIMUS = {**ADVANCED_PNET_GROWING, "resectable": "unknown", "previous_treatments": ["everolimus"]}
 
 
 def test_figures_are_the_abstracts_own(lib):

@@ -13,17 +13,8 @@ from netaid.explorer.rules import Explorer
 from netaid.explorer.values import VALUES, value_relation
 from netaid.vocabulary import INVOLVES
 from testkit.pages import open_page, page_text
+from testkit.profiles import ADVANCED_PNET_GROWING as ADVANCED_PNET
 
-ADVANCED_PNET = {
-    "site": "pancreas",
-    "extent": "metastatic",
-    "grade": 2,
-    "differentiation": "well",
-    "functional": "no",
-    "sstr": "positive",
-    "resectable": "no",
-    "growth": "growing",
-}
 SMALL_APPENDIX = {
     "site": "appendix",
     "extent": "localized",

@@ -10,6 +10,7 @@ from netaid.explorer.values import SURE_QUESTIONS, sure_help
 from netaid.outputs.visit_sheet import VisitSheet, visit_sheet_pdf, visit_sheet_text
 from testkit.pages import open_page, page_text
 from testkit.pdfs import squash, text_of
+from testkit.profiles import ADVANCED_PNET_GROWING
 
 PRESET = "Advanced pancreatic NET"
 
@@ -100,16 +101,7 @@ def test_leaning_comes_back_when_the_person_returns_to_compare():
 
 
 def test_visit_sheet_pdf_carries_benefits_sure_answers_and_the_leaning_option(lib):
-    profile = {
-        "site": "pancreas",
-        "extent": "metastatic",
-        "grade": 2,
-        "differentiation": "well",
-        "functional": "no",
-        "sstr": "positive",
-        "resectable": "no",
-        "growth": "growing",
-    }
+    profile = ADVANCED_PNET_GROWING
     shown = {o.id: o for o in Explorer(lib).explore(profile).options}
     sheet = VisitSheet(
         option_ids=["somatostatin_analog", "everolimus"],

@@ -12,6 +12,7 @@ from netaid.explorer.outcomes import population_fit
 from netaid.explorer.profile import parse_profile
 from netaid.explorer.rules import Explorer
 from netaid.outputs.outcome_charts import icon_array, icons_for, month_scale, outcome_chart, outcome_sentence
+from testkit.profiles import ADVANCED_PNET
 from tests.conftest import run_cli
 
 
@@ -62,16 +63,7 @@ def test_sentences_carry_the_exact_figures(lib):
 
 
 def test_figures_show_only_for_people_like_those_in_the_trial(engine):
-    advanced_pnet = {
-        "site": "pancreas",
-        "extent": "metastatic",
-        "grade": 2,
-        "differentiation": "well",
-        "functional": "no",
-        "sstr": "positive",
-        "resectable": "no",
-    }
-    result = engine.explore(advanced_pnet)
+    result = engine.explore(ADVANCED_PNET)
     shots = next(o for o in result.options if o.id == "somatostatin_analog")
     clarinet = [f for f in shots.outcomes if f.outcome.trial == "CLARINET"]
     assert clarinet and clarinet[0].fit == "yes", "every CLARINET entry criterion is known and met"
@@ -82,10 +74,10 @@ def test_figures_show_only_for_people_like_those_in_the_trial(engine):
     assert all(f.outcome.trial != "RADIANT-4" for f in everolimus.outcomes), "RADIANT-4 had no pancreas NETs"
     sunitinib = next(o for o in result.options if o.id == "sunitinib")
     assert sunitinib.outcomes and all(f.fit == "unclear" and "grade" in f.not_stated for f in sunitinib.outcomes)
-    unknown_grade = engine.explore({**advanced_pnet, "grade": "unknown"})
+    unknown_grade = engine.explore({**ADVANCED_PNET, "grade": "unknown"})
     ev = next(o for o in unknown_grade.options if o.id == "everolimus")
     assert all(f.fit == "unclear" and "grade" in f.unknown for f in ev.outcomes)
-    grade3 = engine.explore({**advanced_pnet, "grade": 3})
+    grade3 = engine.explore({**ADVANCED_PNET, "grade": 3})
     ev3 = next(o for o in grade3.options if o.id == "everolimus")
     assert all(f.outcome.trial != "RADIANT-3" for f in ev3.outcomes), "RADIANT-3 had grades 1 and 2 only"
 
@@ -112,19 +104,7 @@ def test_a_population_that_does_not_fit_hides_the_figure(lib):
 
 def test_cli_gives_each_option_an_outcomes_list(tmp_path):
     file = tmp_path / "p.json"
-    file.write_text(
-        json.dumps(
-            {
-                "site": "pancreas",
-                "extent": "metastatic",
-                "grade": 2,
-                "differentiation": "well",
-                "functional": "no",
-                "sstr": "positive",
-                "resectable": "no",
-            }
-        )
-    )
+    file.write_text(json.dumps(ADVANCED_PNET))
     data = json.loads(run_cli("explore", "--profile", str(file)).out)
     assert all("outcomes" in o for o in data["options"])
     everolimus = next(o for o in data["options"] if o["id"] == "everolimus")
