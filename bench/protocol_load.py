@@ -103,6 +103,7 @@ class ProtocolSession:
         self.errors: list[str] = []
         self.bytes_in = 0
         self.frames_in = 0
+        self.first_delta_ms = 0.0  # of the last rerun: when its first element arrived
 
     async def open(self) -> None:
         self.ws = await websockets.connect(
@@ -149,6 +150,7 @@ class ProtocolSession:
         start = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
         deadline = start + timeout
+        seen_delta = False
         while True:
             data = await asyncio.wait_for(self.ws.recv(), timeout=max(0.1, deadline - time.perf_counter()))
             self.frames_in += 1
@@ -157,6 +159,8 @@ class ProtocolSession:
             fwd.ParseFromString(data)
             kind = fwd.WhichOneof("type")
             if kind == "delta":
+                if not seen_delta:
+                    self.first_delta_ms, seen_delta = (time.perf_counter() - start) * 1000, True
                 self._note_delta(fwd)
             elif kind == "navigation":
                 self.pages = {p.url_pathname: p.page_script_hash for p in fwd.navigation.app_pages}
@@ -282,7 +286,7 @@ async def run_step(
             with contextlib.suppress(Exception):
                 await client.close()
 
-    start_cpu, start = cpu_seconds(pid), time.monotonic()
+    start_cpu, start, client_start = cpu_seconds(pid), time.monotonic(), time.process_time()
     stop_at = start + ramp_s + seconds
     tasks = [asyncio.create_task(one(n, c)) for n, c in enumerate(clients)]
     # Memory with every session open: sample while they are all connected.
@@ -291,6 +295,7 @@ async def run_step(
     await asyncio.gather(*tasks)
     elapsed = time.monotonic() - start
     cpu = cpu_seconds(pid) - start_cpu
+    client_cpu = time.process_time() - client_start  # this load generator's own share of core 1
     errors = [e for c in clients for e in c.errors] + connect_errors
     return {
         "sessions": sessions,
@@ -306,6 +311,7 @@ async def run_step(
         "errors": len(errors),
         "error_samples": sorted(set(errors))[:5],
         "server_cpu_core_share": cpu / elapsed,
+        "client_cpu_core_share": client_cpu / elapsed,
         "server_cpu_ms_per_rerun": cpu * 1000 / max(1, len(times)),
         "rss_before_mb": rss_before,
         "rss_open_mb": rss_open,
@@ -323,14 +329,14 @@ def report(results: dict) -> str:
         f"{results['loadavg_start']} → {results['loadavg_end']}.",
         "",
         "| sessions | reruns | reruns/s | p50 (ms) | p95 (ms) | errors | server CPU (share of a "
-        "core) | CPU per rerun (ms) | RSS per session (MB) |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "core) | CPU per rerun (ms) | RSS per session (MB) | load generator CPU (share of a core) |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for s in results["steps"]:
         lines.append(
             f"| {s['sessions']} | {s['reruns']} | {s['reruns_per_s']:.1f} | {s['p50_ms']:.0f} | {s['p95_ms']:.0f} | "
             f"{s['errors']} | {s['server_cpu_core_share']:.2f} | {s['server_cpu_ms_per_rerun']:.1f} | "
-            f"{s['rss_per_session_mb']:.2f} |"
+            f"{s['rss_per_session_mb']:.2f} | {s.get('client_cpu_core_share', float('nan')):.2f} |"
         )
     best = results.get("largest_sessions_p95_under_limit")
     lines += [
@@ -407,7 +413,8 @@ def main(argv: list[str] | None = None) -> int:
         results["steps"].append(step)
         print(
             f"{count} sessions: p50 {step['p50_ms']:.0f} ms, p95 {step['p95_ms']:.0f} ms, {step['errors']} errors, "
-            f"CPU {step['server_cpu_core_share']:.2f} core, {step['reruns']} reruns",
+            f"CPU {step['server_cpu_core_share']:.2f} core (client {step['client_cpu_core_share']:.2f}), "
+            f"{step['reruns']} reruns",
             flush=True,
         )
         if args.search and (step["errors"] or step["p95_ms"] >= P95_LIMIT_MS * 3):
