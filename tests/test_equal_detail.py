@@ -10,19 +10,13 @@ from pydantic import ValidationError
 from netaid.explorer.compare import LIKE_TRIAL, NO_FIGURES, NOT_LIKE_TRIAL, compare_rows
 from netaid.explorer.option_models import BalancedNote, Option
 from netaid.explorer.rules import Explorer
+from netaid.explorer.share import PRESETS
 from netaid.explorer.values import VALUES, value_relation
 from netaid.vocabulary import INVOLVES
 from testkit.pages import open_page, page_text
 from testkit.profiles import ADVANCED_PNET_GROWING as ADVANCED_PNET
 
-SMALL_APPENDIX = {
-    "site": "appendix",
-    "extent": "localized",
-    "grade": 1,
-    "differentiation": "well",
-    "resectable": "yes",
-    "growth": "stable",
-}
+SMALL_APPENDIX = PRESETS["Small low-grade appendix NET"]
 
 
 def options(lib):
