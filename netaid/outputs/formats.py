@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from netaid.content.library import Library
 from netaid.outputs.crisis_card import crisis_card_pdf
 from netaid.outputs.review_packet import packet_markdown, packet_pdf
-from netaid.outputs.visit_sheet import visit_sheet_pdf, visit_sheet_text
+from netaid.outputs.visit_sheet import VisitSheet, visit_sheet_pdf, visit_sheet_text
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ class Document:
         return FORMATS[format_id].mime
 
 
-def _visit_sheet_text(lib: Any, sheet: Any, paper: str = "a4") -> str:
+def _visit_sheet_text(lib: Library, sheet: VisitSheet, paper: str = "a4") -> str:
     return visit_sheet_text(lib, sheet)  # plain text has no paper size
 
 
