@@ -89,8 +89,8 @@ def library() -> Library:
         raise  # st.stop() raises; this line keeps type checkers calm
 
 
-_settled = threading.Lock()
-_settled_done: list[bool] = []
+_settle_lock = threading.Lock()
+_settled = False
 
 
 def settle_long_lived_objects() -> None:
@@ -99,14 +99,15 @@ def settle_long_lived_objects() -> None:
     (runner.postScriptGC); without this, each one walks about 170,000 long-lived objects (Streamlit,
     Plotly, pydantic, the content), which took 100-200 ms of every click (README, Benchmarks).
     Frozen objects are still freed by reference counting; only the startup set is frozen."""
-    with _settled:
-        if _settled_done:
+    global _settled
+    with _settle_lock:
+        if _settled:
             return
         with contextlib.suppress(ContentError):  # the page says so; freeze what is loaded anyway
             _cached_explorer(_cached_library(os.environ.get("NETAID_DATA_DIR"), os.environ.get("NETAID_QUIZ_DIR")))
         gc.collect()
         gc.freeze()
-        _settled_done.append(True)
+        _settled = True
 
 
 DISCLAIMER_LINE = "Not medical advice. In an emergency, call your local emergency number."
