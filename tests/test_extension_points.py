@@ -45,7 +45,7 @@ def test_the_bank_schema_accepts_exactly_the_question_types():
 
 
 def test_every_document_maker_names_a_known_format():
-    for document in DOCUMENTS.values():
+    for name, document in DOCUMENTS.items():
         for format_id in document.makers:
-            assert format_id in FORMATS, f"{document.name}: unknown format {format_id}"
+            assert format_id in FORMATS, f"{name}: unknown format {format_id}"
             assert document.file_name(format_id).endswith(FORMATS[format_id].suffix)

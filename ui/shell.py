@@ -29,6 +29,11 @@ from ui.registry import URL_OF
 log = logging.getLogger("netaid")
 
 
+def _content_dirs() -> tuple[str | None, str | None]:
+    """The content and quiz folders to load (environment overrides; None means the shipped ones)."""
+    return os.environ.get("NETAID_DATA_DIR"), os.environ.get("NETAID_QUIZ_DIR")
+
+
 @st.cache_resource(show_spinner=False)
 def _cached_library(data_dir: str | None, quiz_dir: str | None) -> Library:
     return load_library(Path(data_dir) if data_dir else DATA_DIR, Path(quiz_dir) if quiz_dir else QUIZ_DIR)
@@ -76,7 +81,7 @@ def explorer() -> Explorer:
 def library() -> Library:
     """The validated content, or a friendly stop if a content file is broken."""
     try:
-        return _cached_library(os.environ.get("NETAID_DATA_DIR"), os.environ.get("NETAID_QUIZ_DIR"))
+        return _cached_library(*_content_dirs())
     except ContentError as err:
         log.error("content problems:\n%s", err)
         st.error(
@@ -104,7 +109,7 @@ def settle_long_lived_objects() -> None:
         if _settled:
             return
         with contextlib.suppress(ContentError):  # the page says so; freeze what is loaded anyway
-            _cached_explorer(_cached_library(os.environ.get("NETAID_DATA_DIR"), os.environ.get("NETAID_QUIZ_DIR")))
+            _cached_explorer(_cached_library(*_content_dirs()))
         gc.collect()
         gc.freeze()
         _settled = True
@@ -140,9 +145,7 @@ def glossary_linker() -> Linker:
     linker = st.session_state.get(state.GLOSSARY_LINKER)
     if linker is None:  # app.py clears it at the start of every run
         lib = library()
-        linker = _cached_linker(
-            os.environ.get("NETAID_DATA_DIR"), os.environ.get("NETAID_QUIZ_DIR"), id(lib), lib
-        ).fresh()
+        linker = _cached_linker(*_content_dirs(), id(lib), lib).fresh()
         st.session_state[state.GLOSSARY_LINKER] = linker
     return linker
 

@@ -85,8 +85,7 @@ class Library:
 
     def option_name(self, option_id: str) -> str:
         """The option's name, or the id itself for an id no option has (an old link, say)."""
-        option = self._options_by_id.get(option_id)
-        return option.name if option else option_id
+        return self.option_names.get(option_id, option_id)
 
     def site_name(self, site_id: str) -> str:
         return self.site_names.get(site_id, site_id)

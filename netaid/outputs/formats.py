@@ -40,7 +40,6 @@ Maker = Callable[..., bytes | str]  # every maker of one document takes the same
 
 @dataclass(frozen=True)
 class Document:
-    name: str  # in messages: "the visit sheet"
     file_stem: str  # the file name a download gets, without its suffix
     makers: Mapping[str, Maker]  # format id -> maker
     default: str | None = None  # the format for an output file whose suffix names none of them
@@ -69,11 +68,9 @@ def _visit_sheet_text(lib: Library, sheet: VisitSheet, paper: str = "a4") -> str
     return visit_sheet_text(lib, sheet)  # plain text has no paper size
 
 
-VISIT_SHEET = Document(
-    "the visit sheet", "netaid-visit-sheet", {"pdf": visit_sheet_pdf, "txt": _visit_sheet_text}, default="pdf"
-)
-CRISIS_CARD = Document("the crisis card", "netaid-crisis-card", {"pdf": crisis_card_pdf}, default="pdf")
-REVIEW_PACKET = Document("the review packet", "netaid-review-packet", {"md": packet_markdown, "pdf": packet_pdf})
+VISIT_SHEET = Document("netaid-visit-sheet", {"pdf": visit_sheet_pdf, "txt": _visit_sheet_text}, default="pdf")
+CRISIS_CARD = Document("netaid-crisis-card", {"pdf": crisis_card_pdf}, default="pdf")
+REVIEW_PACKET = Document("netaid-review-packet", {"md": packet_markdown, "pdf": packet_pdf})
 
 DOCUMENTS: dict[str, Document] = {
     "visit-sheet": VISIT_SHEET,

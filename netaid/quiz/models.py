@@ -10,7 +10,7 @@ ui/quiz_widgets.py. See docs/ARCHITECTURE.md.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Union, get_args
 
 from pydantic import Field
 
@@ -192,7 +192,7 @@ Question = Annotated[Union[SingleChoice, MultipleSelect, TrueFalse, SortIntoGrou
 
 def type_names() -> list[str]:
     """The `type:` values a bank may use, from the classes themselves."""
-    return [t.model_fields["type"].annotation.__args__[0] for t in QUESTION_TYPES]  # type: ignore[union-attr]
+    return [get_args(t.model_fields["type"].annotation)[0] for t in QUESTION_TYPES]
 
 
 class QuizBank(Strict):
