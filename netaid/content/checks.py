@@ -93,18 +93,19 @@ def _quiz_problems(banks: dict[str, Parsed | None]) -> list[Problem]:
 
 def _explorer_problems(parsed: dict[str, Parsed | None]) -> list[Problem]:
     got = {name: p for name, p in parsed.items() if p is not None and p.model is not None}
+    models: dict[str, Any] = {name: p.model for name, p in got.items()}  # each one its file's model
     problems: list[Problem] = []
     option_ids: set[str] = set()
     caution_ids: set[str] = set()
     if "options.yaml" in got:
-        options, doc = got["options.yaml"].model, got["options.yaml"].doc
-        option_ids = {o.id for o in options.options}  # type: ignore[union-attr]
+        options, doc = models["options.yaml"], got["options.yaml"].doc
+        option_ids = {o.id for o in options.options}
         missing = [o for o in OPTION_IDS if o not in option_ids]
         if missing:
             problems.append(doc.problem(("options",), f"options missing from the catalog: {', '.join(missing)}"))
         if "side_effects.yaml" in got:
-            effect_ids = {e.id for e in got["side_effects.yaml"].model.side_effects}  # type: ignore[union-attr]
-            for i, option in enumerate(options.options):  # type: ignore[union-attr]
+            effect_ids = {e.id for e in models["side_effects.yaml"].side_effects}
+            for i, option in enumerate(options.options):
                 for kind in ("common", "serious", "late"):
                     for j, effect in enumerate(getattr(option.side_effects, kind)):
                         if effect not in effect_ids:
@@ -113,7 +114,7 @@ def _explorer_problems(parsed: dict[str, Parsed | None]) -> list[Problem]:
                                 doc.problem(where, f"unknown side effect `{effect}` (add it to side_effects.yaml)")
                             )
     if "cautions.yaml" in got:
-        caution_ids = {c.id for c in got["cautions.yaml"].model.cautions}  # type: ignore[union-attr]
+        caution_ids = {c.id for c in models["cautions.yaml"].cautions}
         missing = [c for c in REQUIRED_CAUTION_IDS if c not in caution_ids]
         if missing:
             problems.append(
@@ -121,12 +122,12 @@ def _explorer_problems(parsed: dict[str, Parsed | None]) -> list[Problem]:
             )
     if "outcomes.yaml" in got and option_ids:
         doc = got["outcomes.yaml"].doc
-        for i, outcome in enumerate(got["outcomes.yaml"].model.outcomes):  # type: ignore[union-attr]
+        for i, outcome in enumerate(models["outcomes.yaml"].outcomes):
             if outcome.option not in option_ids:
                 problems.append(doc.problem(("outcomes", i, "option"), f"unknown option `{outcome.option}`"))
     if "rules.yaml" in got:
         doc = got["rules.yaml"].doc
-        for i, rule in enumerate(got["rules.yaml"].model.rules):  # type: ignore[union-attr]
+        for i, rule in enumerate(models["rules.yaml"].rules):
             for sub, message in condition_problems(rule.when):
                 problems.append(doc.problem(("rules", i, "when", *sub), f"rule `{rule.id}`: {message}"))
             for kind, known in (("options", option_ids), ("cautions", caution_ids)):
