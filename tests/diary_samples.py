@@ -37,3 +37,14 @@ def sample_diary() -> list[Entry]:
     ]
     entries.append(Entry(recorded_at=at(2, 12), kind="medicine", what="octreotide_rescue", dose="100 mcg"))
     return [e.model_copy(update={"id": f"{n:032x}"}) for n, e in enumerate(entries)]  # the same ids every call
+
+
+def sample_diary_moved_to_last_week() -> list[Entry]:
+    """The same diary starting eight days ago, moved by whole days so every entry keeps its clock time.
+
+    Moving by an exact 'now minus eight days' would carry late-evening entries over midnight when the tests
+    run in the evening, and the per-day counts would change with the time of day.
+    """
+    today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    shift = today - timedelta(days=8) - DAY0
+    return [e.model_copy(update={"recorded_at": e.recorded_at + shift}) for e in sample_diary()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import UTC, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,7 @@ from netaid.diary.models import Entry
 from netaid.diary.store import DiaryStore
 from netaid.learner_key import normalize_key
 from testkit.pages import open_page, page_text
-from tests.diary_samples import sample_diary
+from tests.diary_samples import sample_diary, sample_diary_moved_to_last_week
 
 
 @pytest.fixture(autouse=True)
@@ -135,11 +135,7 @@ def test_the_tracker_logs_shots_shows_the_next_due_date_and_a_calendar():
 def test_charts_have_alt_text_tables_and_the_caution(monkeypatch):
     at = open_page("diary.py")
     store, key = at.session_state["diary_guest"].store, at.session_state["diary_guest"].key
-    now = sample_diary()[0].recorded_at
-    from datetime import datetime
-
-    shift = datetime.now(UTC) - timedelta(days=8) - now  # move the sample into the last two weeks
-    store.save_many(key, [e.model_copy(update={"recorded_at": e.recorded_at + shift}) for e in sample_diary()])
+    store.save_many(key, sample_diary_moved_to_last_week())
     at.run()
     charts = at.get("plotly_chart")
     assert len(charts) == 3
@@ -208,14 +204,9 @@ def test_entries_are_listed_newest_first_with_more_on_request():
 
 
 def test_the_visit_sheet_can_carry_a_diary_summary():
-    from datetime import datetime
-
     at = open_page("diary.py")
     guest = at.session_state["diary_guest"]
-    shift = datetime.now(UTC) - timedelta(days=8) - sample_diary()[0].recorded_at
-    guest.store.save_many(
-        guest.key, [e.model_copy(update={"recorded_at": e.recorded_at + shift}) for e in sample_diary()]
-    )
+    guest.store.save_many(guest.key, sample_diary_moved_to_last_week())
     at.switch_page("pages/visit_sheet.py").run()
     assert not at.exception
     assert "My diary" in [h.value for h in at.header]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -13,7 +11,7 @@ from netaid.learner_key import format_key, lookup_hash, new_key
 from netaid.quiz.progress import ProgressStore
 from testkit.browser import axe_summary, check_fits, screenshot, wait_idle
 from testkit.servers import serve_netaid
-from tests.diary_samples import sample_diary
+from tests.diary_samples import sample_diary_moved_to_last_week
 
 pytestmark = pytest.mark.e2e
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
@@ -66,10 +64,7 @@ def _prefilled(workdir) -> str:
     url = f"sqlite:///{workdir / 'e2e.sqlite3'}"
     key = new_key()
     ProgressStore(url).create(lookup_hash(key))
-    shift = datetime.now(UTC) - timedelta(days=8) - sample_diary()[0].recorded_at
-    DiaryStore(url).save_many(
-        DiaryKey(key), [e.model_copy(update={"recorded_at": e.recorded_at + shift}) for e in sample_diary()]
-    )
+    DiaryStore(url).save_many(DiaryKey(key), sample_diary_moved_to_last_week())
     return key
 
 
