@@ -171,7 +171,7 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def cmd_visit_sheet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from netaid.explorer.profile import parse_profile
+    from netaid.explorer.profile import parse_given, parse_profile
     from netaid.explorer.wording import describe_profile
     from netaid.outputs.formats import VISIT_SHEET
     from netaid.outputs.visit_sheet import VisitSheet
@@ -185,10 +185,11 @@ def cmd_visit_sheet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     situation, shown = [], {}
     if args.profile:
         try:
-            profile = parse_profile(_read_json(args.profile))
+            given = parse_given(_read_json(args.profile))
         except ProfileError as error:
             raise UsageError(f"{args.profile}: {error}") from None
-        situation = describe_profile(profile, library)
+        profile = parse_profile(given)
+        situation = describe_profile(given, library)
         from netaid.explorer.rules import Explorer  # trial figures on the sheet only where they fit the situation
 
         shown = {o.id: o for o in Explorer(library).explore_parsed(profile).options}

@@ -6,6 +6,7 @@ from netaid.explorer.compare import compare_rows, side_effect_matrix
 from netaid.explorer.values import SURE_QUESTIONS, VALUES, sure_shows_doubt, value_relation
 from netaid.outputs.charts import IMPORTANCE, NOT_SET, side_effect_heatmap, values_chart
 from ui import state
+from ui.entered import remembered, seed, situation
 from ui.equal_detail import watch_and_wait_section
 from ui.fragments import page_fragment
 from ui.guided_path import step_indicator, step_links
@@ -16,8 +17,11 @@ require_app_shell()
 
 lib = library()
 OPTIONS = {o.id: o for o in lib.options.options}
-result = explorer().explore(st.session_state.get(state.PROFILE, {}))
-shown_ids = [o.id for o in result.options]
+
+
+def _keep_picks() -> None:
+    st.session_state[state.COMPARE_PICKS] = list(st.session_state["compare_ids"])
+
 
 st.title("Compare options and decide what matters")
 st.markdown(
@@ -27,17 +31,21 @@ st.markdown(
 )
 st.page_link("pages/explorer.py", label="Change the situation in the explorer", icon=":material/tune:")
 step_indicator(2)
+result = explorer().explore(situation())
+shown_ids = [o.id for o in result.options]
 
 st.header("Compare options side by side")
-kept = [o for o in st.session_state.get(state.KEPT_OPTIONS, []) if o in shown_ids]
-default = kept[:4] if len(kept) >= 2 else shown_ids[:2]
+kept = [o for o in remembered(state.KEPT_OPTIONS, []) if o in shown_ids]
+picks = remembered(state.COMPARE_PICKS, [])  # what the person picked here last, or else the kept options
+picked_before = state.COMPARE_PICKS in st.session_state
+seed("compare_ids", [o for o in picks if o in shown_ids] if picked_before else kept[:4] or shown_ids[:2])
 picked = st.multiselect(
     "Pick 2 to 4 options",
     shown_ids,
-    default=default,
     max_selections=4,
     key="compare_ids",
     format_func=lambda i: OPTIONS[i].name,
+    on_change=_keep_picks,
 )
 chosen = [OPTIONS[i] for i in picked]
 if len(picked) < 2:
@@ -66,9 +74,12 @@ def values_sliders() -> None:
         "Only the ones you move go on your visit sheet."
     )
     CHOICES = [NOT_SET, *IMPORTANCE]
+    said_before = remembered(state.VALUES_ANSWERS, {})
     importance: list[int | None] = []
     for value in VALUES:
-        said = st.select_slider(value.label, options=CHOICES, value=NOT_SET, key=f"value_{value.id}")
+        before = said_before.get(value.label, NOT_SET)
+        seed(f"value_{value.id}", before if before in CHOICES else NOT_SET)
+        said = st.select_slider(value.label, options=CHOICES, key=f"value_{value.id}")
         importance.append(None if said == NOT_SET else IMPORTANCE.index(said))
     # Only what the person set reaches the visit sheet: an untouched slider says nothing about them.
     st.session_state[state.VALUES_ANSWERS] = {
@@ -96,16 +107,11 @@ leaning_section(lib, shown_ids)
 
 st.header("Check how sure you feel (SURE test)")
 answers = {}
-said_before = st.session_state.get(state.SURE_ANSWERS, {})
+said_before = remembered(state.SURE_ANSWERS, {})
 for key, question in SURE_QUESTIONS:
     before = said_before.get(key)  # kept when the person leaves for help and comes back
-    choice = st.radio(
-        question,
-        ["Yes", "No"],
-        index=None if before is None else (0 if before else 1),
-        key=f"sure_{key}",
-        horizontal=True,
-    )
+    seed(f"sure_{key}", None if before is None else ("Yes" if before else "No"))
+    choice = st.radio(question, ["Yes", "No"], index=None, key=f"sure_{key}", horizontal=True)
     answers[key] = None if choice is None else choice == "Yes"
 st.session_state[state.SURE_ANSWERS] = answers
 doubt = sure_shows_doubt(answers)

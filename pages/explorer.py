@@ -3,15 +3,15 @@
 import streamlit as st
 
 from netaid.explorer.compare import group_by_goal
-from netaid.explorer.profile import ProfileError
 from netaid.explorer.share import PRESETS, profile_from_query, query_from_profile, share_link
 from netaid.explorer.wording import count_of
 from netaid.safe_text import plain
 from netaid.vocabulary import GOALS
 from ui import state
 from ui.behaviour import anchor, focus_if_requested, request_focus
+from ui.entered import give, set_situation, situation, start_over
 from ui.explorer_cards import option_card
-from ui.explorer_form import draw_form, form_values, set_widgets, widget_key
+from ui.explorer_form import draw_form, set_widgets
 from ui.fragments import page_fragment
 from ui.guided_path import step_indicator, step_links
 from ui.shell import cite, explorer, library, next_step, require_app_shell
@@ -23,6 +23,7 @@ engine = explorer()
 
 
 def apply_preset(label: str) -> None:
+    set_situation(PRESETS[label])
     set_widgets(PRESETS[label])
     st.session_state["preset_applied"] = label
     request_focus("explorer-summary", flash=".st-key-explorer_summary_box")
@@ -31,19 +32,26 @@ def apply_preset(label: str) -> None:
 def apply_fix(changes: tuple[tuple[str, object], ...]) -> None:
     """One click on a conflict's fix: set the answers it names, leave the rest."""
     for name, value in changes:
-        st.session_state[widget_key(name)] = value
+        give(name, value)
+    set_widgets(st.session_state[state.PROFILE])
     st.session_state["_explorer_form_changed"] = True
     request_focus("explorer-summary", flash=".st-key-explorer_summary_box")
+
+
+def clear_situation() -> None:
+    start_over()
+    st.session_state["started_over"] = True
 
 
 # A shared link's query parameters (if any) fill the form once, then leave the address bar:
 # the situation is health data, and the address bar goes into history, screenshots and logs.
 incoming = st.query_params.to_dict()
-if incoming or "explorer_ready" not in st.session_state:
+if incoming:
     from_link, warnings = profile_from_query(incoming)
-    set_widgets(from_link or st.session_state.get(state.PROFILE, {}))
+    if from_link:
+        set_situation(from_link)
+        set_widgets(from_link)
     st.session_state["link_warnings"] = warnings
-    st.session_state["explorer_ready"] = True
     st.query_params.clear()
 
 st.title("Treatment options explorer")
@@ -56,22 +64,25 @@ step_indicator(1)
 for warning in st.session_state.pop("link_warnings", []):
     st.warning(f"{plain(warning, 300)} You can set it again below.", icon=":material/link_off:")
 
+given = situation()
+
 st.header("Start from an example")
 with st.container(horizontal=True):
     for label in PRESETS:
         st.button(label, key=f"preset_{label}", on_click=apply_preset, args=(label,))
 
 st.header("Describe the situation")
-draw_form(lib)
-
-raw = form_values()
-try:
-    result = engine.explore(raw)
-except ProfileError as error:  # only reachable if widget state was tampered with
-    st.warning(f"Part of the form could not be read ({error}). The usual settings are used instead.")
-    set_widgets({})
-    result = engine.explore({})
-st.session_state[state.PROFILE] = {k: v for k, v in raw.items() if v not in (None, [], ())}
+if st.session_state.pop("started_over", False):
+    st.success("Everything you entered in this visit has been cleared. You can start again.")
+draw_form(lib, given)
+st.button(
+    "Start over",
+    key="start_over",
+    icon=":material/restart_alt:",
+    on_click=clear_situation,
+    help="Clears the situation, the options you kept, what matters to you and your visit sheet.",
+)
+result = engine.explore(given)
 
 
 @page_fragment
@@ -87,7 +98,7 @@ def results() -> None:
         on_click=lambda: st.session_state.update(share_requested=True),
     )
     if st.session_state.pop("share_requested", False):  # shown once, on request
-        st.code(share_link(st.context.url, query_from_profile(raw)), language=None, wrap_lines=True)  # as typed
+        st.code(share_link(st.context.url, query_from_profile(given)), language=None, wrap_lines=True)
         st.caption(
             "This link holds the situation described above, and nothing else. Anyone who has it can see that "
             "situation, so share it only with people you choose. NETaid does not keep it."

@@ -5,8 +5,9 @@ from datetime import date
 
 import streamlit as st
 
-from netaid.explorer.profile import ProfileError, parse_profile
+from netaid.explorer.values import VALUES
 from netaid.explorer.wording import describe_profile
+from netaid.outputs.charts import IMPORTANCE
 from netaid.outputs.crisis_card import CARD_LIMITS
 from netaid.outputs.formats import CRISIS_CARD, VISIT_SHEET
 from netaid.outputs.visit_sheet import VisitSheet, visit_sheet_text
@@ -15,12 +16,31 @@ from netaid.quiz.stats import missed_ids
 from netaid.safe_text import plain
 from ui import state
 from ui.diary_sheet import diary_summary_lines
+from ui.entered import remembered, seed, situation
 from ui.guided_path import step_indicator, step_links
 from ui.learner import current_learner
 from ui.sheet_choices import leaning_and_sure
 from ui.shell import explorer, library, next_step, require_app_shell
 
 require_app_shell()
+
+PAPERS = {"a4": "A4", "letter": "US Letter"}
+CARD_WORDS = {"name": "Your name", "contact": "Your NET team's contact", "medicines": "Your medicines"}
+VALUE_LABELS = {v.label for v in VALUES}
+
+
+def _keep(widget_key: str, store_key: str) -> None:
+    st.session_state[store_key] = st.session_state[widget_key]
+
+
+def _tick(widget_key: str, question: str) -> None:
+    ticked = [q for q in remembered(state.SHEET_QUESTIONS, []) if isinstance(q, str) and q != question]
+    st.session_state[state.SHEET_QUESTIONS] = [*ticked, question] if st.session_state[widget_key] else ticked
+
+
+def _keep_card() -> None:
+    st.session_state[state.CARD_FIELDS] = {field: st.session_state[f"card_{field}"] for field in CARD_WORDS}
+
 
 lib = library()
 OPTION_NAMES = lib.option_names
@@ -34,24 +54,29 @@ st.markdown(
 step_indicator(4)
 
 st.header("My situation")
-try:
-    profile = parse_profile(st.session_state.get(state.PROFILE, {}))
-except ProfileError:
-    profile = parse_profile({})
-situation = describe_profile(profile, lib) if st.session_state.get(state.PROFILE) else []
-if situation:
-    st.markdown("\n".join(f"- **{q}:** {a}" for q, a in situation))
+given = situation()
+situation_rows = describe_profile(given, lib)
+if situation_rows:
+    st.markdown("\n".join(f"- **{q}:** {a}" for q, a in situation_rows))
 else:
     st.info("You have not described your situation yet. You can do that in the treatment options explorer.")
 st.page_link("pages/explorer.py", label="Describe or change my situation", icon=":material/alt_route:")
 
 st.header("Options I want to talk about")
-kept = [o for o in st.session_state.get(state.KEPT_OPTIONS, []) if o in OPTION_NAMES]
+kept = [o for o in remembered(state.KEPT_OPTIONS, []) if o in OPTION_NAMES]
+chosen_before = [o for o in remembered(state.SHEET_OPTIONS, []) if o in OPTION_NAMES]
+seed("sheet_options", chosen_before if state.SHEET_OPTIONS in st.session_state else kept)
 option_ids = st.multiselect(
-    "Options", list(OPTION_NAMES), default=kept, key="sheet_options", format_func=OPTION_NAMES.get
+    "Options",
+    list(OPTION_NAMES),
+    key="sheet_options",
+    format_func=OPTION_NAMES.get,
+    on_change=_keep,
+    args=("sheet_options", state.SHEET_OPTIONS),
 )
 
-values = st.session_state.get(state.VALUES_ANSWERS, {})
+said = remembered(state.VALUES_ANSWERS, {})
+values = {v: how for v, how in said.items() if v in VALUE_LABELS and how in IMPORTANCE}
 if values:
     st.header("What matters to me")
     st.markdown("\n".join(f"- {v}: **{how}**" for v, how in values.items()))
@@ -70,19 +95,32 @@ if missed_topics:
 
 st.header("My questions")
 st.markdown("Tick the questions you want to ask. Add your own below.")
+ticked = {q for q in remembered(state.SHEET_QUESTIONS, []) if isinstance(q, str)}
 picked = []
 for group in lib.questions.groups:
     with st.expander(group.title):
         for i, question in enumerate(group.questions):
-            if st.checkbox(question, key=f"sheet_q_{group.id}_{i}"):
+            key = f"sheet_q_{group.id}_{i}"
+            seed(key, question in ticked)
+            if st.checkbox(question, key=key, on_change=_tick, args=(key, question)):
                 picked.append(question)
-own = st.text_area("My own questions (one per line)", key="sheet_own", max_chars=4000)
+seed("sheet_own", str(remembered(state.SHEET_OWN, "")))
+own = st.text_area(
+    "My own questions (one per line)",
+    key="sheet_own",
+    max_chars=4000,
+    on_change=_keep,
+    args=("sheet_own", state.SHEET_OWN),
+)
 picked += [line.strip() for line in own.splitlines() if line.strip()]
-notes = st.text_area("Notes", key="sheet_notes", max_chars=8000)
+seed("sheet_notes", str(remembered(state.SHEET_NOTES, "")))
+notes = st.text_area(
+    "Notes", key="sheet_notes", max_chars=8000, on_change=_keep, args=("sheet_notes", state.SHEET_NOTES)
+)
 
 diary_lines = diary_summary_lines()
 sheet = VisitSheet(
-    situation=situation,
+    situation=situation_rows,
     option_ids=option_ids,
     values=values,
     missed_topics=missed_topics,
@@ -91,16 +129,19 @@ sheet = VisitSheet(
     made_on=date.today(),
     leaning=leaning,
     sure=sure,
-    shown={o.id: o for o in explorer().explore(st.session_state.get(state.PROFILE, {})).options},
+    shown={o.id: o for o in explorer().explore(given).options},
     diary=diary_lines,
 )
 st.header("Download")
+seed("sheet_paper", remembered(state.SHEET_PAPER, "a4") if remembered(state.SHEET_PAPER, "a4") in PAPERS else "a4")
 paper = st.radio(
     "Paper size",
-    ["a4", "letter"],
+    list(PAPERS),
     key="sheet_paper",
     horizontal=True,
-    format_func={"a4": "A4", "letter": "US Letter"}.get,
+    format_func=PAPERS.get,
+    on_change=_keep,
+    args=("sheet_paper", state.SHEET_PAPER),
 )
 c1, c2 = st.columns(2)
 c1.download_button(
@@ -129,9 +170,13 @@ st.markdown(
     f"If you have carcinoid syndrome, a card in your wallet can warn any care team. "
     f"It says: *{card.heading}. {card.warning} {card.team_note}*"
 )
-name = st.text_input("Your name", key="card_name", max_chars=CARD_LIMITS["name"])
-contact = st.text_input("Your NET team's contact", key="card_contact", max_chars=CARD_LIMITS["contact"])
-medicines = st.text_input("Your medicines", key="card_medicines", max_chars=CARD_LIMITS["medicines"])
+card_before = remembered(state.CARD_FIELDS, {})
+for field in CARD_WORDS:
+    seed(f"card_{field}", str(card_before.get(field, ""))[: CARD_LIMITS[field]])
+name, contact, medicines = (
+    st.text_input(words, key=f"card_{field}", max_chars=CARD_LIMITS[field], on_change=_keep_card)
+    for field, words in CARD_WORDS.items()
+)
 wanted = (name, contact, medicines, paper)
 if st.session_state.get("card_made", (None,))[0] != wanted:  # made once per change, so problems show at once
     try:

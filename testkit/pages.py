@@ -41,6 +41,11 @@ def page_text(at: AppTest) -> str:
     return "\n".join(parts)
 
 
+def card_labels(at: AppTest) -> list[str]:
+    """The explorer's option cards, by name: every expander but the form's "more details" and the notes."""
+    return [e.label for e in at.expander if not e.label.startswith(("More details", "Good to know"))]
+
+
 def figure(at: AppTest, index: int = 0) -> dict[str, Any]:
     spec: dict[str, Any] = json.loads(at.get("plotly_chart")[index].proto.spec)
     return spec

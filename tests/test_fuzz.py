@@ -10,7 +10,7 @@ from netaid.explorer.profile import PROFILE_FIELDS, ProfileError, parse_profile
 from netaid.explorer.rules import Explorer
 from netaid.explorer.share import profile_from_query, query_from_profile
 from netaid.quiz.rounds import authored_questions, generated_question
-from testkit.pages import explorer_with_link
+from testkit.pages import card_labels, explorer_with_link
 
 LIB = load_library()
 ENGINE = Explorer(LIB)
@@ -30,7 +30,7 @@ good_values = {
     if spec.kind == "choice"
     else st.booleans()
     if spec.kind == "bool"
-    else st.floats(min_value=0.01, max_value=100)
+    else st.floats(min_value=0.01, max_value=min(spec.maximum or 100, 100))
     if spec.kind == "number"
     else st.lists(st.sampled_from(spec.values), max_size=3, unique=True)
     for name, spec in PROFILE_FIELDS.items()
@@ -73,7 +73,7 @@ def test_random_query_parameters_never_raise(params):
 @given(st.dictionaries(st.sampled_from([*PROFILE_FIELDS, "x", "<script>"]), st.text(max_size=20), max_size=5))
 def test_random_links_to_the_explorer_page_never_show_an_exception(params):
     at = explorer_with_link(params)  # asserts that no exception was shown
-    assert any(e.label for e in at.expander)
+    assert card_labels(at)
 
 
 answers = st.one_of(

@@ -38,6 +38,7 @@ class FieldSpec:
     words: Mapping[Any, str] | None = None  # each value in everyday words
     names_from: NamesFrom | None = None  # or: the values are site or option ids, named by the library
     unit: str = ""  # printed after a number ("%")
+    first: bool = False  # one of the few questions the form asks first; the rest fold under "more details"
 
 
 def _choice(words: Mapping[Any, str], default: Any, **spec: Any) -> FieldSpec:
@@ -46,36 +47,41 @@ def _choice(words: Mapping[Any, str], default: Any, **spec: Any) -> FieldSpec:
 
 
 NOT_SURE = "Not sure"
+# Past these a number is a typing slip, not a tumor: NETs reported in the sources are far smaller
+# (tens of cm at most), and mitotic counts even in carcinomas stay in the low hundreds per 2 mm².
+MAX_TUMOR_CM = 50
+MAX_MITOSES = 1000
 
 PROFILE_FIELDS: dict[str, FieldSpec] = {
     "site": FieldSpec(
         "choice", "Where it started", "Where did the tumor start?", "select",
-        values=SITE_IDS, default="other", names_from="sites",
+        values=SITE_IDS, default="other", names_from="sites", first=True,
     ),
     "extent": _choice(
         {"localized": "Only where it started", "regional": "Spread nearby (lymph nodes or tissue)",
          "metastatic": "Spread to other parts of the body", "unknown": NOT_SURE},
-        "unknown", label="How far it has spread", question="How far has it spread?", widget="radio",
+        "unknown", label="How far it has spread", question="How far has it spread?", widget="radio", first=True,
     ),
     "grade": _choice(
         {1: "Grade 1", 2: "Grade 2", 3: "Grade 3", "unknown": NOT_SURE},
-        "unknown", label="Grade", question="Grade, if known", widget="select",
+        "unknown", label="Grade", question="Grade, if known", widget="select", first=True,
     ),
     "ki67": FieldSpec(
         "number", "Ki-67", "Ki-67 percent, if known (fills in the grade)", "number", minimum=0, maximum=100, unit="%",
     ),
     "mitoses": FieldSpec(
         "number", "Mitotic count (per 2 mm²)", "Mitotic count per 2 mm², if known", "number", minimum=0,
+        maximum=MAX_MITOSES,
     ),
     "differentiation": _choice(
         {"well": "They look like normal cells (well differentiated)",
          "poorly": "They look very different from normal cells (poorly differentiated)", "unknown": NOT_SURE},
-        "unknown", label="How the cells look", question="How do the cells look?", widget="radio",
+        "unknown", label="How the cells look", question="How do the cells look?", widget="radio", first=True,
     ),
     # Three answers, so "not sure" is not read as "makes no hormones".
     "functional": _choice(
         {"yes": "Yes", "no": "No", "unknown": NOT_SURE}, "unknown", label="Makes hormones that cause symptoms",
-        question="Does it make hormones that cause symptoms?", widget="radio_row", column=2,
+        question="Does it make hormones that cause symptoms?", widget="radio_row", column=2, first=True,
     ),
     "syndrome": _choice(
         {"none": "None", "carcinoid_syndrome": "Carcinoid syndrome", "insulinoma": "Insulinoma (low blood sugar)",
@@ -99,11 +105,14 @@ PROFILE_FIELDS: dict[str, FieldSpec] = {
     "resectable": _choice(
         {"yes": "Yes", "no": "No", "unknown": NOT_SURE}, "unknown", label="Surgery could take all of it out",
         question="Has the care team said surgery could take all of it out?", widget="radio_row", column=2,
+        first=True,
     ),
-    "tumor_size_cm": FieldSpec("number", "Tumor size (cm)", "Tumor size in cm, if known", "number", above=0),
+    "tumor_size_cm": FieldSpec(
+        "number", "Tumor size (cm)", "Tumor size in cm, if known", "number", above=0, maximum=MAX_TUMOR_CM,
+    ),
     "growth": _choice(
         {"stable": "Staying the same", "growing": "Growing", "unknown": NOT_SURE}, "unknown", label="Growing",
-        question="Is it growing?", widget="radio_row", column=2,
+        question="Is it growing?", widget="radio_row", column=2, first=True,
     ),
     "symptoms": FieldSpec(
         "list", "Symptoms", "Symptoms", "multiselect", column=2, values=SYMPTOM_IDS, default=(),
@@ -135,18 +144,29 @@ def allowed_text(spec: FieldSpec) -> str:
     if spec.kind == "bool":
         return "true or false"
     if spec.kind == "number":
-        if spec.maximum is not None:
-            return f"a number from {spec.minimum:g} to {spec.maximum:g}"
         if spec.above is not None:
-            return f"a number above {spec.above:g}"
-        return f"a number of {spec.minimum:g} or more"
+            most = f" and at most {spec.maximum:g}" if spec.maximum is not None else ""
+            return f"a number above {spec.above:g}{most}"
+        low = spec.minimum or 0
+        if spec.maximum is not None:
+            return f"a number from {low:g} to {spec.maximum:g}"
+        return f"a number of {low:g} or more"
     items = ", ".join(str(v) for v in spec.values)
     return f"one of: {items}" if spec.kind == "choice" else f"a list of: {items}"
 
 
+def _shown(raw: Any, limit: int = 60) -> str:
+    """A value as a message may quote it: short, and never failing (a huge int has no repr)."""
+    try:
+        text = repr(raw)
+    except ValueError:  # Python refuses to print integers of more than 4,300 digits
+        return "a number too large to read"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def coerce_value(name: str, spec: FieldSpec, raw: Any) -> Any:
     """Check one field's value (also accepting the text forms a URL carries)."""
-    bad = ProfileError(f"`{name}` cannot be {raw!r}; it takes {allowed_text(spec)}")
+    bad = ProfileError(f"`{name}` cannot be {_shown(raw)}; it takes {allowed_text(spec)}")
     if spec.kind == "bool":
         if isinstance(raw, bool):
             return raw
@@ -158,7 +178,7 @@ def coerce_value(name: str, spec: FieldSpec, raw: Any) -> Any:
             raise bad
         try:
             value = float(raw)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # OverflowError: an integer too large for a float
             raise bad from None
         too_low = (spec.minimum is not None and value < spec.minimum) or (
             spec.above is not None and value <= spec.above
@@ -182,20 +202,47 @@ def coerce_value(name: str, spec: FieldSpec, raw: Any) -> Any:
     return tuple(dict.fromkeys(i for i in items if i))
 
 
-def parse_profile(data: Any) -> dict[str, Any]:
-    """A full profile from a mapping, exactly as given (netaid.explorer.conflicts reads it for the rules)."""
+def parse_given(data: Any) -> dict[str, Any]:
+    """Only the fields a mapping gives, each checked; raises ProfileError on the first bad one."""
     if not isinstance(data, dict):
         raise ProfileError("a profile must be an object of field: value pairs")
     unknown = [k for k in data if k not in PROFILE_FIELDS]
     if unknown:
         known = ", ".join(PROFILE_FIELDS)
         raise ProfileError(f"unknown field `{unknown[0]}`; the fields are: {known}")
-    profile = {name: spec.default for name, spec in PROFILE_FIELDS.items()}
+    return {
+        name: coerce_value(name, PROFILE_FIELDS[name], raw)
+        for name, raw in data.items()
+        if raw is not None and raw != "" and raw != [] and raw != ()
+    }
+
+
+def parse_profile(data: Any) -> dict[str, Any]:
+    """A full profile from a mapping, defaults for what it does not give (the rules read all fields)."""
+    return {**{name: spec.default for name, spec in PROFILE_FIELDS.items()}, **parse_given(data)}
+
+
+def clean_given(data: Any) -> tuple[dict[str, Any], list[str]]:
+    """What can be kept of a stored or stale profile, and a plain line for each part dropped.
+
+    Session state can hold an old or tampered profile; each bad field is dropped on its own, so
+    one stale value never costs the rest of the situation, and never crashes a page."""
+    if not isinstance(data, dict):
+        return {}, ["The situation saved in this session could not be read, so it was set aside."]
+    kept: dict[str, Any] = {}
+    dropped: list[str] = []
     for name, raw in data.items():
-        if raw is None or raw == "":
+        spec = PROFILE_FIELDS.get(name) if isinstance(name, str) else None
+        if spec is None:
+            dropped.append("A saved answer NETaid does not know was set aside.")
             continue
-        profile[name] = coerce_value(name, PROFILE_FIELDS[name], raw)
-    return profile
+        if raw is None or raw == "" or raw == [] or raw == ():
+            continue
+        try:
+            kept[name] = coerce_value(name, spec, raw)
+        except ProfileError:
+            dropped.append(f"The saved answer to “{spec.question}” could not be read, so it was set aside.")
+    return kept, dropped
 
 
 def measured_grade(profile: dict[str, Any]) -> int | None:

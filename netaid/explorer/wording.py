@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from netaid.content.library import Library
@@ -24,12 +25,13 @@ def value_words(lib: Library, name: str, value: Any) -> str:
     return str(value)
 
 
-def describe_profile(profile: dict[str, Any], lib: Library) -> list[tuple[str, str]]:
-    """(question, answer) pairs in everyday words for the parts of a profile that were given."""
+def describe_profile(given: Mapping[str, Any], lib: Library) -> list[tuple[str, str]]:
+    """(question, answer) pairs in everyday words for the fields that were given, and only those:
+    a default the person never chose is never described as theirs."""
     rows = []
     for name, spec in PROFILE_FIELDS.items():
-        value = profile.get(name, spec.default)
-        if value in (None, (), []) or (value == spec.default and name != "site"):
+        value = given.get(name)
+        if value is None or value in ((), []):
             continue
         text = (
             ", ".join(value_words(lib, name, v) for v in value)

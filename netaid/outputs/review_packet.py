@@ -18,7 +18,7 @@ from netaid.content.library import Library
 from netaid.content.source_dates import review_problem
 from netaid.explorer.compare import side_effect_names
 from netaid.explorer.option_models import Option, Rule
-from netaid.explorer.profile import PROFILE_FIELDS, ProfileError, parse_profile
+from netaid.explorer.profile import PROFILE_FIELDS, ProfileError, parse_given
 from netaid.explorer.rules import Exploration, Explorer
 from netaid.explorer.vignettes import Vignette, run_vignette
 from netaid.explorer.wording import describe_profile, value_words
@@ -241,7 +241,7 @@ def _cited(source_ids: list[str], names: Names) -> Block:
 def _vignette_blocks(v: Vignette, result: Exploration | None, problems: list[str], names: Names) -> list[Block]:
     blocks = [Block("item", f"Vignette `{v.id}`"), Block("field", v.story, "Story"), Block("field", "", "Profile")]
     try:
-        rows = describe_profile(parse_profile(v.profile), names.lib)
+        rows = describe_profile(parse_given(v.profile), names.lib)
         blocks += [Block("bullet", f"{q}: {a}") for q, a in rows]
     except ProfileError as error:
         blocks.append(Block("bullet", f"the profile cannot be read: {error}"))
