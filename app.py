@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import streamlit as st
 
+from netaid.evaluation import kit_is_on
 from ui import state
 from ui.learner import notice_restart
-from ui.registry import PAGES, PAGES_DIR
+from ui.registry import CLINIC_ONLY, PAGES, PAGES_DIR, SECTIONS
 from ui.shell import app_shell, disclaimer, settle_long_lived_objects
 
 FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
@@ -90,13 +92,21 @@ def run() -> None:
     settle_long_lived_objects()
     # The default page is served at "/" but still reserves a pathname; it reserves "start" so
     # that "home" is free for the alias below.
-    pages = [
-        st.Page(PAGES_DIR / file, title=title, icon=icon, url_path="start" if i == 0 else url, default=(i == 0))
+    clinic_on = kit_is_on(os.environ)
+    pages = {
+        url: st.Page(
+            PAGES_DIR / file,
+            title=title,
+            icon=icon,
+            url_path="start" if i == 0 else url,
+            default=(i == 0),
+            visibility="hidden" if url in CLINIC_ONLY and not clinic_on else "visible",
+        )
         for i, (file, title, icon, url) in enumerate(PAGES)
-    ]
-    pages.append(st.Page(_home_alias, title="Home", url_path=PAGES[0][3], visibility="hidden"))
-    # expanded=True: every page, the visit sheet included, is in the menu without "View more".
-    page = st.navigation(pages, expanded=True)
+    }
+    menu = {section: [pages[url] for url in urls] for section, urls in SECTIONS.items()}
+    menu[""].append(st.Page(_home_alias, title="Home", url_path=PAGES[0][3], visibility="hidden"))
+    page = st.navigation(menu, expanded=True)
     st.markdown(STYLE, unsafe_allow_html=True)
     st.session_state.pop(state.GLOSSARY_LINKER, None)  # glossary words are linked once per page run
     presenting = page.url_path == "present"

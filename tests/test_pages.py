@@ -8,11 +8,39 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from testkit.pages import APP, figure, open_page, page_text
-from ui.registry import PAGES, PAGES_DIR
+from ui.registry import PAGES, PAGES_DIR, SECTIONS
 
 
 def test_every_page_file_is_in_the_navigation():
     assert sorted(p.name for p in PAGES_DIR.glob("*.py")) == sorted(p[0] for p in PAGES)
+
+
+def test_every_page_is_in_exactly_one_menu_section():
+    in_sections = [url for urls in SECTIONS.values() for url in urls]
+    assert sorted(in_sections) == sorted(p[3] for p in PAGES)
+    assert len(SECTIONS) <= 5 and all(len(urls) <= 5 for urls in SECTIONS.values()), "a first look stays short"
+
+
+def test_clinic_pilot_is_in_the_menu_only_when_a_clinic_switches_it_on(monkeypatch):
+    import streamlit as st_module
+
+    seen: list[dict[str, list[str]]] = []
+    real = st_module.navigation
+
+    def spy(pages, **kwargs):
+        seen.append(
+            {section: [p.title for p in entries if p.visibility == "visible"] for section, entries in pages.items()}
+        )
+        return real(pages, **kwargs)
+
+    monkeypatch.setattr(st_module, "navigation", spy)
+    monkeypatch.delenv("NETAID_EVALUATION_KIT", raising=False)
+    AppTest.from_file(APP, default_timeout=30).run()
+    assert "Clinic pilot" not in [t for titles in seen[-1].values() for t in titles]
+    assert set(seen[-1]) == set(SECTIONS)
+    monkeypatch.setenv("NETAID_EVALUATION_KIT", "on")
+    AppTest.from_file(APP, default_timeout=30).run()
+    assert "Clinic pilot" in seen[-1]["For clinicians and about"]
 
 
 def test_url_paths_match_file_names():

@@ -27,6 +27,18 @@ PAGES: list[tuple[str, str, str, str]] = [
     ("evaluation.py", "Clinic pilot", ":material/fact_check:", "evaluation"),
 ]
 
+# The menu's sections, so a first visit sees a few groups, not fifteen entries. "" is the top,
+# with no heading. Every url path in PAGES is in exactly one section (tests/test_pages.py checks).
+SECTIONS: dict[str, tuple[str, ...]] = {
+    "": ("home",),
+    "Learn": ("learn", "grade", "stage", "diagnosis", "glossary"),
+    "My situation": ("explorer", "decide", "visit_sheet", "diary"),
+    "Practice": ("quiz", "progress"),
+    "For clinicians and about": ("present", "sources", "evaluation"),
+}
+# Shown in the menu only where a clinic has switched it on (its address still says it is off).
+CLINIC_ONLY = ("evaluation",)
+
 # url path -> file, for links built from a url path (ui.shell.next_step).
 URL_OF: dict[str, str] = {url: file for file, _, _, url in PAGES}
 TITLE_OF: dict[str, str] = {url: title for _, title, _, url in PAGES}
