@@ -93,11 +93,12 @@ def _quiz_problems(banks: dict[str, Parsed | None]) -> list[Problem]:
 
 
 def _longest_answer_shares(banks: dict[str, Parsed | None]) -> list[tuple[YamlDoc, LongestAnswerShare]]:
-    return [
-        (parsed.doc, LongestAnswerShare.of(parsed.model.questions))
-        for parsed in banks.values()
-        if parsed is not None and parsed.model is not None
-    ]
+    shares = []
+    for parsed in banks.values():
+        if parsed is not None and parsed.model is not None:
+            bank: Any = parsed.model
+            shares.append((parsed.doc, LongestAnswerShare.of(bank.questions)))
+    return shares
 
 
 def longest_answer_problems(banks: dict[str, Parsed | None]) -> list[Problem]:
