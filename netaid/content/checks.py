@@ -199,4 +199,5 @@ def cross_checks(parsed: dict[str, Parsed | None], banks: dict[str, Parsed | Non
             problems += _source_problems(item.doc, known)
     problems += _explorer_problems(parsed)
     problems += _quiz_problems(banks)
+    problems += longest_answer_problems(banks)
     return problems
