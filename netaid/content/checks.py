@@ -7,6 +7,7 @@ from typing import Any
 
 from netaid.content.yamldoc import Loc, Parsed, Problem, YamlDoc
 from netaid.explorer.conditions import condition_problems
+from netaid.quiz.models import LongestAnswerShare
 from netaid.vocabulary import LEARN_LINKS, OPTION_IDS, REQUIRED_CAUTION_IDS
 
 ID_KEYS = ("id", "term", "grade")
@@ -91,6 +92,42 @@ def _quiz_problems(banks: dict[str, Parsed | None]) -> list[Problem]:
     return problems
 
 
+def _longest_answer_shares(banks: dict[str, Parsed | None]) -> list[tuple[YamlDoc, LongestAnswerShare]]:
+    shares = []
+    for parsed in banks.values():
+        if parsed is not None and parsed.model is not None:
+            bank: Any = parsed.model
+            shares.append((parsed.doc, LongestAnswerShare.of(bank.questions)))
+    return shares
+
+
+def longest_answer_problems(banks: dict[str, Parsed | None]) -> list[Problem]:
+    """Bank-wide: the right answer may be the longest choice no more often than chance allows.
+
+    The problem points at each file over its own bound, or at the worst file if none is.
+    """
+    shares = _longest_answer_shares(banks)
+    total = sum((share for _, share in shares), LongestAnswerShare(0, 0, 0.0, 0.0))
+    if not total.over:
+        return []
+    guilty = [(doc, share) for doc, share in shares if share.over] or [
+        max(shares, key=lambda item: item[1].longest - item[1].chance)
+    ]
+    return [
+        doc.problem(("questions",), f"across all quiz banks {total.describe()}; in this file {share.describe()}")
+        for doc, share in guilty
+    ]
+
+
+def longest_answer_warnings(banks: dict[str, Parsed | None]) -> list[str]:
+    """Per file: `path:line: warning: ...` for each bank over its own bound."""
+    return [
+        f"{doc.path}:{doc.line_of(('questions',))}: warning: {share.describe()}"
+        for doc, share in _longest_answer_shares(banks)
+        if share.over
+    ]
+
+
 def _explorer_problems(parsed: dict[str, Parsed | None]) -> list[Problem]:
     got = {name: p for name, p in parsed.items() if p is not None and p.model is not None}
     models: dict[str, Any] = {name: p.model for name, p in got.items()}  # each one its file's model
@@ -162,4 +199,5 @@ def cross_checks(parsed: dict[str, Parsed | None], banks: dict[str, Parsed | Non
             problems += _source_problems(item.doc, known)
     problems += _explorer_problems(parsed)
     problems += _quiz_problems(banks)
+    problems += longest_answer_problems(banks)
     return problems

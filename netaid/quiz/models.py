@@ -9,6 +9,7 @@ ui/quiz_widgets.py. See docs/ARCHITECTURE.md.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Union, get_args
 
@@ -88,6 +89,51 @@ class SingleChoice(QuestionBase):
 
     def problems(self) -> list[tuple[Where, str]]:
         return _choice_problems(self.choices, [self.correct])
+
+    def right_is_longest(self) -> bool:
+        """True when the right choice is strictly longer than every wrong one: a give-away."""
+        return all(len(self.correct) > len(c) for c in self.choices if c != self.correct)
+
+
+@dataclass(frozen=True)
+class LongestAnswerShare:
+    """How often the right choice of single-choice questions is strictly the longest.
+
+    If choice lengths were shuffled, a question with k choices would give it away with
+    chance 1/k. `chance` is the expected count, `spread` one standard deviation of it; the
+    bound allows one standard deviation so a fairly worded bank passes by luck of wording,
+    while a skew like "the right answer is longest half the time" does not.
+    """
+
+    longest: int
+    questions: int
+    chance: float
+    spread: float
+
+    @classmethod
+    def of(cls, questions: list[Any]) -> LongestAnswerShare:
+        singles = [q for q in questions if isinstance(q, SingleChoice)]
+        odds = [1 / len(q.choices) for q in singles]
+        spread = math.sqrt(sum(p * (1 - p) for p in odds))
+        return cls(sum(q.right_is_longest() for q in singles), len(singles), sum(odds), spread)
+
+    def __add__(self, other: LongestAnswerShare) -> LongestAnswerShare:
+        spread = math.hypot(self.spread, other.spread)
+        return LongestAnswerShare(
+            self.longest + other.longest, self.questions + other.questions, self.chance + other.chance, spread
+        )
+
+    @property
+    def over(self) -> bool:
+        return self.longest > self.chance + self.spread
+
+    def describe(self) -> str:
+        n = max(self.questions, 1)
+        return (
+            f"the right answer is the longest choice in {self.longest} of {self.questions} single-choice"
+            f" questions ({self.longest / n:.0%}); chance is {self.chance / n:.0%}, allowed up to"
+            f" {(self.chance + self.spread) / n:.0%}: make wrong choices as specific as the right one"
+        )
 
 
 class MultipleSelect(QuestionBase):
