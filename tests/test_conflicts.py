@@ -35,6 +35,8 @@ def conflicts_of(profile: dict) -> tuple[dict, list[str]]:
         ({"grade": 1, "differentiation": "poorly"}, ["grade_vs_differentiation"], {"grade": 1}),
         ({"ki67": 10, "differentiation": "poorly"}, ["grade_vs_differentiation"], {"grade": 2}),
         ({"functional": "no", "symptoms": ["flushing"]}, ["functional_vs_symptoms"], {"functional": "yes"}),
+        ({"functional": "yes"}, ["hormones_without_syndrome"], {"syndrome": "other"}),
+        ({"functional": "yes", "syndrome": "none"}, ["hormones_without_syndrome"], {"syndrome": "other"}),
         ({"site": "small_intestine", "syndrome": "insulinoma"}, ["syndrome_vs_site"], {"site": "small_intestine"}),
         ({"site": "pancreas", "syndrome": "pheochromocytoma"}, ["syndrome_vs_site"], {"syndrome": "pheochromocytoma"}),
         (
@@ -63,6 +65,8 @@ def test_each_contradiction_is_found_and_the_safer_reading_used(profile, expecte
         ({"site": "duodenum", "syndrome": "gastrinoma"}, {"functional": "yes"}),
         ({"site": "unknown_primary", "syndrome": "vipoma"}, {"site": "unknown_primary"}),
         ({"functional": "no", "symptoms": ["diarrhea"]}, {"functional": "no"}),  # diarrhea has many causes
+        ({"functional": "yes", "syndrome": "carcinoid_syndrome"}, {"syndrome": "carcinoid_syndrome"}),
+        ({"functional": "unknown", "syndrome": "none"}, {"syndrome": "none"}),
     ],
 )
 def test_answers_that_fit_together_raise_no_conflict(profile, used):
@@ -87,6 +91,7 @@ def test_every_fix_makes_its_conflict_go_away(engine):
         {"grade": 2, "differentiation": "poorly"},
         {"functional": "no", "symptoms": ["low_blood_sugar"]},
         {"site": "lung", "syndrome": "vipoma"},
+        {"functional": "yes", "site": "pancreas"},
     ):
         conflict = engine.explore(profile).conflicts[0]
         assert len(conflict.fixes) == 2

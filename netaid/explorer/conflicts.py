@@ -97,6 +97,23 @@ def _functional_vs_syndrome(given: dict[str, Any], used: dict[str, Any]) -> Conf
     )
 
 
+def _hormones_without_syndrome(given: dict[str, Any], used: dict[str, Any]) -> Conflict | None:
+    if given["functional"] != "yes" or given["syndrome"] != "none":
+        return None
+    used["syndrome"] = "other"  # it makes hormones, but which is not said: keep every hormone caution in play
+    return Conflict(
+        "hormones_without_syndrome",
+        ("functional", "syndrome"),
+        "You said the tumor makes hormones that cause symptoms, but picked no hormone syndrome. "
+        "Each hormone brings its own safety caution, so it matters which one it is. Until you pick "
+        "it, the list below treats it as another hormone syndrome. Ask your care team which hormone it makes.",
+        (
+            Fix("It makes a hormone not listed, or I am not sure which", (("syndrome", "other"),)),
+            Fix("Not sure if it makes hormones", (("functional", "unknown"),)),
+        ),
+    )
+
+
 def _functional_vs_symptoms(given: dict[str, Any], used: dict[str, Any]) -> Conflict | None:
     signs = [s for s in HORMONE_SIGNS if s in given["symptoms"]]
     if given["functional"] != "no" or given["syndrome"] in HORMONE_SYNDROMES or not signs:
@@ -177,6 +194,7 @@ def _grade_vs_differentiation(given: dict[str, Any], used: dict[str, Any]) -> Co
 CHECKS = (
     _extent_vs_spread,
     _functional_vs_syndrome,
+    _hormones_without_syndrome,
     _functional_vs_symptoms,
     _syndrome_vs_site,
     _grade_vs_measured,
