@@ -150,3 +150,14 @@ def test_side_effect_grid_never_marks_a_placeholder(option_id, lib):
     assert "Not listed in our sources" not in table[name].iloc[list(table["Question"]).index("Common side effects")]
     sources = table[name].iloc[list(table["Question"]).index("Sources")]
     assert "cancernet" not in sources and "Cancer.Net" in sources
+
+
+def test_a_trial_with_two_figures_says_who_was_in_it_once():
+    """NETTER-1 gives two PRRT figures; the card said who was in the trial twice, word for word."""
+    at = explorer_with_link(
+        {"site": "small_intestine", "extent": "metastatic", "differentiation": "well", "sstr": "positive",
+         "growth": "growing", "previous_treatments": "somatostatin_analog", "grade": "2"}
+    )  # fmt: skip
+    text = page_text(at)
+    assert text.count("Who was in NETTER-1") == 1
+    assert text.count("In the NETTER-1 trial") == 2

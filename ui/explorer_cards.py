@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import groupby
+
 import streamlit as st
 
 from netaid.content.library import Library
@@ -33,25 +35,30 @@ def _trial_figures(lib: Library, shown: ShownOption, short_name: str) -> None:
         st.markdown(f"The trials we use studied people unlike the situation you described. {who}")
         return
     scale = month_scale(list(lib.outcomes.outcomes))
-    for n, figure in enumerate(shown.outcomes):
-        o = figure.outcome
-        st.markdown(outcome_sentence(o, short_name))
-        # Built once per figure (a Plotly figure costs tens of ms); every trace skips hover, so static.
-        show_chart(cached_chart(outcome_chart, o, short_name, scale), key=f"outcome_{shown.id}_{n}", static=True)
-        st.caption(f"Who was in it: {o.who} Kind of evidence: {o.evidence}.")
-        if figure.unknown or figure.not_stated:
+    # One trial can give several figures: each gets its words and picture, then who was in the
+    # trial and how well it fits are said once for that trial, not once per figure.
+    for trial, figures in groupby(shown.outcomes, key=lambda f: f.outcome.trial):
+        group = list(figures)
+        for figure in group:
+            o = figure.outcome
+            st.markdown(outcome_sentence(o, short_name))
+            # Built once per figure (a Plotly figure costs tens of ms); every trace skips hover, so static.
+            show_chart(cached_chart(outcome_chart, o, short_name, scale), key=f"outcome_{shown.id}_{o.id}", static=True)
+        last = group[-1]
+        st.caption(f"Who was in {trial}: {last.outcome.who} Kind of evidence: {last.outcome.evidence}.")
+        unknown = sorted({f for figure in group for f in figure.unknown})
+        not_stated = sorted({f for figure in group for f in figure.not_stated})
+        if unknown or not_stated:
             why = []
-            if figure.unknown:
-                why.append(f"you have not said {' or '.join(FIELD_WORDS.get(f, f) for f in figure.unknown)}")
-            if figure.not_stated:
-                why.append(
-                    f"the trial report does not say {' or '.join(FIELD_WORDS.get(f, f) for f in figure.not_stated)}"
-                )
+            if unknown:
+                why.append(f"you have not said {' or '.join(FIELD_WORDS.get(f, f) for f in unknown)}")
+            if not_stated:
+                why.append(f"the trial report does not say {' or '.join(FIELD_WORDS.get(f, f) for f in not_stated)}")
             st.caption(
                 f"These figures are for people like those in the trial. We cannot be sure you are like "
                 f"them, because {' and '.join(why)}."
             )
-        cite(lib, o.sources)
+        cite(lib, sorted({s for figure in group for s in figure.outcome.sources}))
 
 
 def _toggle_kept(option_id: str) -> None:
