@@ -74,7 +74,7 @@ def option_card(lib: Library, shown: ShownOption, kept: list[str]) -> None:
     """An expander: why it appears, what it is, what it is like, benefits, side effects, questions."""
     option = lib.option(shown.id)
     names = side_effect_names(lib)
-    with st.expander(option.name):
+    with st.expander(option.name, key=f"option_card_{shown.id}"):
         st.markdown("**Why it appears for this situation**")
         st.markdown("\n".join(f"- {r.why}" for r in shown.reasons))
         st.markdown(f"**What it is.** {linked(option.what_it_is)}")
