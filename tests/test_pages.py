@@ -80,7 +80,7 @@ def test_learn_shows_sites_chart_with_alt_and_table(lib):
     ]
 
 
-def test_learn_parts_open_directly_and_link_glossary_words():
+def test_learn_parts_open_directly_and_explain_glossary_words():
     at = AppTest.from_file(APP, default_timeout=30)
     at.run()
     at.switch_page("pages/learn.py")
@@ -89,7 +89,8 @@ def test_learn_parts_open_directly_and_link_glossary_words():
     assert not at.exception
     text = page_text(at)
     assert "#carcinoid-crisis" in text and "#triggers" in text
-    assert "](/glossary?term=" in text, "glossary words link to their entry"
+    assert "](/glossary?term=" not in text, "glossary words are explained in place, not linked away"
+    assert any(p.proto.popover.label.startswith("Words explained") for p in at.get("popover"))
 
 
 def test_home_route_and_visit_sheet_one_tap_away():

@@ -9,6 +9,7 @@ import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -141,7 +142,7 @@ def _cached_linker(data_dir: str | None, quiz_dir: str | None, library_id: int, 
 
 
 def glossary_linker() -> Linker:
-    """This page run's linker: the first use of each glossary word on the page becomes a link."""
+    """This page run's linker: the first use of each glossary word on the page is marked."""
     linker = st.session_state.get(state.GLOSSARY_LINKER)
     if linker is None:  # app.py clears it at the start of every run
         lib = library()
@@ -151,8 +152,30 @@ def glossary_linker() -> Linker:
 
 
 def linked(text: str) -> str:
-    """Text with its glossary words linked (first use on the page only)."""
+    """Text with its glossary words in bold (first use on the page only); the section's
+    `words_explained()` (which `cite` calls) gives their meanings in place."""
     return glossary_linker()(text)
+
+
+@st.cache_resource(show_spinner=False)
+def _cached_meanings(data_dir: str | None, quiz_dir: str | None, library_id: int, _library: Library) -> dict[str, str]:
+    return {t.term: t.plain for t in _library.glossary.terms}
+
+
+def words_explained() -> None:
+    """A "Words explained" button that opens, on the same page, the meanings of the glossary
+    words marked since the last one (a link to the glossary page left the page)."""
+    terms = glossary_linker().take_marked()
+    if not terms:
+        return
+    lib = library()
+    meanings = _cached_meanings(*_content_dirs(), id(lib), lib)
+    entries = "".join(f"<p><strong>{escape(term)}</strong>: {escape(meanings[term])}</p>" for term in terms)
+    with st.popover(f"Words explained ({len(terms)})", icon=":material/menu_book:", type="tertiary"):
+        # A long list scrolls inside the popover; a focusable region lets the keyboard scroll it.
+        st.markdown(
+            f'<div role="region" aria-label="Words explained" tabindex="0">{entries}</div>', unsafe_allow_html=True
+        )
 
 
 def next_step(url: str, label: str, icon: str = ":material/arrow_forward:") -> None:
@@ -199,8 +222,10 @@ def label_from(words: Mapping[Any, str]) -> Callable[[Any], str]:
 
 
 def cite(lib: Library, cited: Iterable[str | Cited]) -> None:
-    """A caption naming the sources: ids, or things that carry `sources`."""
+    """A caption naming the sources (ids, or things that carry `sources`), then the meanings
+    of the section's glossary words."""
     st.caption(lib.cite(cited))
+    words_explained()
 
 
 def item_body(it: Item) -> str:
@@ -227,6 +252,7 @@ def _item_text(lib: Library, it: Item) -> None:
 
 def page_sources(lib: Library, used: set[str]) -> None:
     """The footer every content page ends with: the sources it draws on and their dates."""
+    words_explained()  # words marked after the page's last citation
     st.divider()
     st.header("Sources for this page", anchor="sources-for-this-page")
     lines = []

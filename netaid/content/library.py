@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from netaid.content import models as m
 from netaid.content.checks import cross_checks
 from netaid.content.schema_errors import schema_problems
-from netaid.content.source_dates import review_phrase
+from netaid.content.source_dates import group_review_phrase
 from netaid.content.yamldoc import ContentError, Parsed, Problem, read_yaml
 from netaid.explorer import option_models as om
 from netaid.explorer import outcome_models as outm
@@ -99,10 +99,14 @@ class Library:
         return {topic: bank.title for topic, bank in sorted(self.quiz_banks.items())}
 
     def cite(self, cited: Iterable[str | Cited]) -> str:
-        """ "Source: …" or "Sources: …" with each source's short name and review date, once each.
+        """ "Source: …" or "Sources: …": each publisher's short name once, with its review dates
+        ("Cancer Research UK (sections last reviewed 04 Feb 2025)" for three of its pages).
         Takes source ids, or anything with `sources` (an item, a rule, a note…)."""
         ids = (one for c in cited for one in ((c,) if isinstance(c, str) else c.sources))
-        parts = [f"{s.short} ({review_phrase(s.reviewed)})" for s in map(self.source, dict.fromkeys(ids))]
+        reviewed: dict[str, list[str]] = {}
+        for s in map(self.source, dict.fromkeys(ids)):
+            reviewed.setdefault(s.short, []).append(s.reviewed)
+        parts = [f"{short} ({group_review_phrase(dates)})" for short, dates in reviewed.items()]
         return ("Source: " if len(parts) == 1 else "Sources: ") + "; ".join(parts)
 
     @functools.cached_property

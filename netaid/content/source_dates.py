@@ -98,14 +98,50 @@ def source_warnings(sources_file: Path, today: date, base: Path) -> list[str]:
     return warnings
 
 
+def review_note(reviewed: str) -> tuple[str, str]:
+    """What a `reviewed` text says happened and when: ("reviewed", "05/2022"),
+    ("section last reviewed", "04 Feb 2025"), ("published", "2009"), or ("", "") for no date."""
+    text = reviewed.strip()
+    if text.lower().startswith("published"):
+        return "published", text[len("published") :].strip()
+    if not text.lower().startswith("undated"):
+        return "reviewed", text
+    rest = text[len("undated") :].strip(" ;,").removeprefix("page").strip(" ;,")
+    found = DATE_PATTERN.search(rest)
+    if found is None:
+        return "", ""
+    # "its section was last reviewed 04 Feb 2025" -> "section last reviewed"
+    what = " ".join(w for w in rest[: found.start()].split() if w.lower() not in ("its", "was"))
+    return what or "reviewed", rest[found.start() :].strip()
+
+
 def review_phrase(reviewed: str) -> str:
     """How a citation says when a source was reviewed, in words a reader expects:
-    "reviewed 05/2022", or "no review date given" (never "reviewed undated")."""
-    text = reviewed.strip()
-    if text.lower().startswith("undated"):
-        rest = text[len("undated") :].strip(" ;,")
-        rest = rest.removeprefix("page").strip(" ;,")
-        if DATE_PATTERN.search(rest):
-            return rest.removeprefix("its ").strip()
-        return "no review date given"
-    return f"reviewed {text}"
+    "reviewed 05/2022", "published 2009", or "no review date given" (never "reviewed undated")."""
+    return group_review_phrase([reviewed])
+
+
+def group_review_phrase(reviewed: list[str]) -> str:
+    """One phrase for several pages of one publisher, each date once:
+    "sections last reviewed 04 Feb 2025; 1 page with no review date"."""
+    dates: dict[str, list[str]] = {}
+    pages: dict[str, int] = {}
+    for what, when in map(review_note, reviewed):
+        pages[what] = pages.get(what, 0) + 1
+        if when and when not in dates.setdefault(what, []):
+            dates[what].append(when)
+    parts = [f"{_plural(what) if pages[what] > 1 else what} {' and '.join(when)}" for what, when in dates.items()]
+    undated = pages.get("", 0)
+    if undated:
+        many = undated > 1
+        if not parts:
+            parts.append("no review dates given" if many else "no review date given")
+        else:
+            parts.append(f"{undated} {'pages' if many else 'page'} with no review date")
+    return "; ".join(parts)
+
+
+def _plural(what: str) -> str:
+    """ "section last reviewed" -> "sections last reviewed"; "reviewed" stays as it is."""
+    first, _, rest = what.partition(" ")
+    return f"{first}s {rest}" if rest else what

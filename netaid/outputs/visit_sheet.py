@@ -1,5 +1,8 @@
 """The visit sheet: what a person chose to bring to the care team, as PDF or plain text.
 
+The first page holds what matters most in a visit: the situation, the options to talk about
+(one line each), what matters to the person, which way they lean and their questions. The
+detail (each option in full, the SURE test, room to write the answers, sources) follows it.
 Everything is built in memory and returned as bytes: nothing a person types is stored.
 """
 
@@ -23,7 +26,7 @@ from netaid.explorer.compare import (
 from netaid.explorer.rules import ShownOption
 from netaid.explorer.values import SURE_QUESTIONS, sure_help
 from netaid.outputs.disclosure import HEADING, disclosure_text
-from netaid.outputs.pdf import disclosure_block, heading, para, titled_pdf
+from netaid.outputs.pdf import disclosure_block, heading, labelled, para, tick_box_line, titled_pdf
 from netaid.vocabulary import DISCLAIMER
 
 
@@ -80,24 +83,33 @@ def _footer(pdf: FPDF, lib: Library, source_ids: set[str]) -> None:
     disclosure_block(pdf, lib.sources)
 
 
+# The first page's parts, in the order both formats print them.
+SITUATION, OPTIONS, VALUES_HEADING, LEAN, QUESTIONS = (
+    "My situation",
+    "Options I want to talk about",
+    "What matters to me",
+    "Which way I lean",
+    "My questions",
+)
+# Type size (pt) and line spacing (mm) of the first page (the detail uses the same size): every
+# part of a full sheet fits on one page of A4 or Letter, with room to spare for longer answers.
+FIRST_PAGE, FIRST_PAGE_LEADING = 11, 0.4
+MORE_DETAIL = "Not medical advice. More detail and the sources follow."
+
+
 def visit_sheet_pdf(lib: Library, sheet: VisitSheet, paper: str = "a4") -> bytes:
-    """The visit sheet as PDF bytes, in large readable type with room for answers."""
-    pdf = titled_pdf(
-        paper, "My NET visit sheet", f"Made with NETaid on {sheet.made_on:%d %B %Y}. Bring it to your next appointment."
-    )
+    """The visit sheet as PDF bytes: what matters most on page 1, then the detail, in large
+    readable type with room for answers (on page 1 too when they fit there)."""
+    room_on_first_page = _fits_on_one_page(_started(paper, sheet), lib, sheet)
+    pdf = _started(paper, sheet)
+    _first_page(pdf, lib, sheet, room_on_first_page)
     used: set[str] = set()
-    for section, lines in _sections(lib, sheet, used):
+    for section, lines in _detail_sections(lib, sheet, used):
         heading(pdf, section)
         for line in lines:
-            para(pdf, line)
-    heading(pdf, "My questions", keep_with_next=30)
-    if sheet.questions:
-        for question in sheet.questions:
-            _checkbox_question(pdf, question)
-    else:
-        para(pdf, "(No questions picked yet. Write yours here.)")
-        for _ in range(4):
-            _checkbox_question(pdf, "")
+            para(pdf, line, size=FIRST_PAGE)
+    if not room_on_first_page:
+        _questions_with_room(pdf, sheet, "My questions, with room for the answers")
     if sheet.notes.strip():
         heading(pdf, "My notes")
         para(pdf, sheet.notes.strip())
@@ -105,17 +117,84 @@ def visit_sheet_pdf(lib: Library, sheet: VisitSheet, paper: str = "a4") -> bytes
     return bytes(pdf.output())
 
 
-def _sections(lib: Library, sheet: VisitSheet, used: set[str]) -> list[tuple[str, list[str]]]:
-    """The text parts of the sheet, shared by the PDF and the plain-text version."""
-    sections: list[tuple[str, list[str]]] = []
+def _started(paper: str, sheet: VisitSheet) -> FPDF:
+    return titled_pdf(
+        paper, "My NET visit sheet", f"Made with NETaid on {sheet.made_on:%d %B %Y}. Bring it to your next appointment."
+    )
+
+
+def _fits_on_one_page(trial: FPDF, lib: Library, sheet: VisitSheet) -> bool:
+    """Whether the first page still fits with room to write under each question (a short
+    sheet), laid out on a throwaway document."""
+    _first_page(trial, lib, sheet, room_for_answers=True)
+    return bool(trial.page == 1)
+
+
+def _questions_with_room(pdf: FPDF, sheet: VisitSheet, title: str) -> None:
+    heading(pdf, title if sheet.questions else QUESTIONS, keep_with_next=30)
+    if sheet.questions:
+        for question in sheet.questions:
+            _checkbox_question(pdf, question)
+    else:
+        para(pdf, "(No questions picked yet. Write yours here.)")
+        for _ in range(4):
+            _checkbox_question(pdf, "")
+
+
+def _first_page(pdf: FPDF, lib: Library, sheet: VisitSheet, room_for_answers: bool) -> None:
+    """The summary a clinician can read at a glance; what matters flows in one paragraph to
+    save lines. Questions get room for the answers here only when it fits on the page."""
+    size, leading = FIRST_PAGE, FIRST_PAGE_LEADING
     if sheet.situation:
-        sections.append(("My situation", [f"{q}: {a}" for q, a in sheet.situation]))
+        heading(pdf, SITUATION, size=13, keep_with_next=7)
+        labelled(pdf, sheet.situation, size, leading=leading)
+    if sheet.option_ids:
+        heading(pdf, OPTIONS, size=13, keep_with_next=7)
+        labelled(pdf, _option_lines(lib, sheet), size, leading=leading)
+    if sheet.values:
+        heading(pdf, VALUES_HEADING, size=13, keep_with_next=7)
+        labelled(pdf, list(sheet.values.items()), size, together=True, leading=leading)
+    if sheet.leaning is not None:
+        heading(pdf, LEAN, size=13, keep_with_next=7)
+        para(pdf, _lean_words(lib, sheet), size=size, leading=leading)
+    if room_for_answers:
+        _questions_with_room(pdf, sheet, QUESTIONS)
+    elif sheet.questions:
+        heading(pdf, QUESTIONS, size=13, keep_with_next=7)
+        for question in sheet.questions:
+            tick_box_line(pdf, question, size, leading)
+    pdf.ln(1)
+    para(pdf, MORE_DETAIL, size=9)
+
+
+def _one_line(text: str, enough: int = 60) -> str:
+    """The first sentences of a text, up to about `enough` letters: "A targeted drug." alone
+    says too little, so a short first sentence takes the next one with it."""
+    out = ""
+    for sentence in text.replace(". ", ".\n").splitlines():
+        out = f"{out} {sentence}".strip()
+        if len(out) >= enough:
+            break
+    return out
+
+
+def _option_lines(lib: Library, sheet: VisitSheet) -> list[tuple[str, str]]:
+    return [(lib.option_names[oid], _one_line(lib.option(oid).what_it_is)) for oid in sheet.option_ids]
+
+
+def _lean_words(lib: Library, sheet: VisitSheet) -> str:
+    lean = lib.option_names.get(sheet.leaning) if sheet.leaning else None
+    return f"I lean toward: {lean}." if lean else "I am not sure yet."
+
+
+def _detail_sections(lib: Library, sheet: VisitSheet, used: set[str]) -> list[tuple[str, list[str]]]:
+    """The parts after the first page, shared by the PDF and the plain-text version."""
+    sections: list[tuple[str, list[str]]] = []
     if sheet.option_ids:
         names = side_effect_names(lib)
-        options = {o.id: o for o in lib.options.options}
         lines = []
         for oid in sheet.option_ids:
-            o = options[oid]
+            o = lib.option(oid)
             used.update(o.sources)
             watch = [names[e] for e in named_side_effects([*o.side_effects.common, *o.side_effects.serious])]
             watch += [f"{names[e]} (can show up later)" for e in named_side_effects(list(o.side_effects.late))]
@@ -126,10 +205,7 @@ def _sections(lib: Library, sheet: VisitSheet, used: set[str]) -> list[tuple[str
             lines.append(f"   What the trials found: {trial_words(lib, o, shown)}")
             lines.append(f"   Side effects to watch for: {', '.join(watch) if watch else NONE_LISTED.lower()}.")
             lines.append(f"   What is not certain: {not_certain(o, shown)}")
-        sections.append(("Options I want to talk about", lines))
-    if sheet.leaning is not None:
-        lean = lib.option_names.get(sheet.leaning) if sheet.leaning else None
-        sections.append(("Which way I lean", [f"I lean toward: {lean}." if lean else "I am not sure yet."]))
+        sections.append(("The options in more detail", lines))
     if any(v is not None for v in sheet.sure.values()):
         sure_lines = []
         for key, question in SURE_QUESTIONS:
@@ -138,8 +214,6 @@ def _sections(lib: Library, sheet: VisitSheet, used: set[str]) -> list[tuple[str
             if said is False:
                 sure_lines.append(f"   What may help: {sure_help(key)}")
         sections.append(("How sure I feel (SURE test)", sure_lines))
-    if sheet.values:
-        sections.append(("What matters to me", [f"{v}: {how}" for v, how in sheet.values.items()]))
     if sheet.missed_topics:
         sections.append(("Quiz topics I found hard", [", ".join(sheet.missed_topics)]))
     if sheet.diary:
@@ -147,13 +221,28 @@ def _sections(lib: Library, sheet: VisitSheet, used: set[str]) -> list[tuple[str
     return sections
 
 
+def _first_page_text(lib: Library, sheet: VisitSheet) -> list[str]:
+    """The first page's parts as plain text, in the PDF's order; questions with room to answer."""
+    out: list[str] = []
+    if sheet.situation:
+        out += [SITUATION.upper(), *(f"{q}: {a}" for q, a in sheet.situation), ""]
+    if sheet.option_ids:
+        out += [OPTIONS.upper(), *(f"• {name}: {line}" for name, line in _option_lines(lib, sheet)), ""]
+    if sheet.values:
+        out += [VALUES_HEADING.upper(), *(f"{v}: {how}" for v, how in sheet.values.items()), ""]
+    if sheet.leaning is not None:
+        out += [LEAN.upper(), _lean_words(lib, sheet), ""]
+    out += [QUESTIONS.upper(), *(f"[ ] {q}\n    Answer: ______________________" for q in sheet.questions), ""]
+    return out
+
+
 def visit_sheet_text(lib: Library, sheet: VisitSheet) -> str:
-    """The same sheet as plain text."""
+    """The same sheet as plain text, in the same order."""
     used: set[str] = set()
     out = ["MY NET VISIT SHEET", f"Made with NETaid on {sheet.made_on:%d %B %Y}.", ""]
-    for section, lines in _sections(lib, sheet, used):
+    out += _first_page_text(lib, sheet)
+    for section, lines in _detail_sections(lib, sheet, used):
         out += [section.upper(), *lines, ""]
-    out += ["MY QUESTIONS", *(f"[ ] {q}\n    Answer: ______________________" for q in sheet.questions), ""]
     if sheet.notes.strip():
         out += ["MY NOTES", sheet.notes.strip(), ""]
     out.append("WHERE THIS COMES FROM")
