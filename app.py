@@ -10,6 +10,7 @@ import streamlit as st
 
 from netaid.evaluation import kit_is_on
 from ui import state
+from ui.behaviour import focus_title_after_navigation
 from ui.learner import notice_restart
 from ui.registry import CLINIC_ONLY, PAGES, PAGES_DIR, SECTIONS
 from ui.shell import app_shell, disclaimer, settle_long_lived_objects
@@ -41,12 +42,24 @@ html, body, [data-testid="stApp"], [data-testid="stMain"] { overflow-x: hidden; 
 [data-testid="stTable"] table { table-layout: fixed; width: 100%; }
 [data-testid="stTable"] td, [data-testid="stTable"] th { overflow-wrap: anywhere; hyphens: auto; white-space: normal; }
 [data-testid="stPlotlyChart"] { max-width: 100%; overflow: hidden; }
-/* Tap targets of at least 44 px. */
-button, [data-testid="stPageLink-NavLink"], [data-testid="stSidebarNavLink"], summary,
-[data-testid="stExpander"] summary, [data-baseweb="select"] > div { min-height: 44px; }
-[data-testid="stCheckbox"] label, [data-testid="stRadio"] label[data-baseweb="radio"] { min-height: 44px;
+/* Tap targets of at least 44 px, on the markup Streamlit 1.67 renders (react-aria widgets). The
+   stApp prefix outweighs Streamlit's own one-class rules. */
+.stApp button, .stApp [data-testid="stPageLink-NavLink"], .stApp [data-testid="stSidebarNavLink"], .stApp summary,
+.stApp [data-testid="stSelectbox"] [role="group"], .stApp [data-testid="stMultiSelect"] [role="group"] {
+  min-height: 44px; }
+.stApp [data-testid="stRadioOption"], .stApp [data-testid="stCheckbox"] > label { min-height: 44px;
   align-items: center; }
 [data-testid="stMarkdownContainer"] a { padding: 0.1rem 0; }
+/* A link that stands alone in its line (a step, "Learn more") is a tap target, not words in a sentence. */
+.netaid-steps a, [data-testid="stMarkdownContainer"] p > a:only-child { display: inline-flex; align-items: center;
+  min-height: 44px; }
+/* Widget labels wrap on a narrow screen instead of being cut off. */
+[data-testid="stWidgetLabel"], [data-testid="stWidgetLabel"] p { white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important; overflow-wrap: anywhere; }
+/* Streamlit's "Link to heading" icons are a tab stop per heading; the headings keep their ids. */
+[data-testid="stHeaderActionElements"] { display: none !important; }
+/* Page titles take focus after navigation (tabindex -1): no ring for a place that is not a control. */
+[data-testid="stMain"] h1[tabindex="-1"]:focus { outline: none !important; box-shadow: none !important; }
 /* Button and link labels wrap instead of being cut off with "..." on a narrow screen. */
 button, [data-testid="stPageLink-NavLink"] { height: auto; max-width: 100%; }
 button .stMarkdownEllipsis, button p, [data-testid="stPageLink-NavLink"] p,
@@ -55,17 +68,23 @@ button .stMarkdownEllipsis, button p, [data-testid="stPageLink-NavLink"] p,
 /* A focus ring that is always clear, and never looks like the current page in the menu. */
 :focus-visible, a:focus-visible, button:focus-visible, summary:focus-visible {
   outline: 3px solid #0b5394 !important; outline-offset: 2px !important; box-shadow: 0 0 0 5px #ffffff !important; }
+/* Radios and checkboxes hide their input: the ring goes on the whole option (3:1 and more on white). */
+[data-testid="stRadioOption"]:has(input:focus-visible), [data-testid="stCheckbox"] > label:has(input:focus-visible) {
+  outline: 3px solid #0b5394 !important; outline-offset: 2px; border-radius: 0.3rem; }
 [data-testid="stSidebarNavLink"]:focus-visible { background: transparent !important; }
 [data-testid="stSidebarNavLink"][aria-current="page"] { font-weight: 700; border-left: 4px solid #0b5394; }
 .netaid-anchor { margin: 0; height: 0; overflow: hidden; }
 .netaid-anchor:focus { outline: none; }
-.st-key-netaid_script { display: none; }
+[class*="st-key-netaid_script"] { display: none; }
 @keyframes netaid-flash { from { background: #fff3b0; } to { background: transparent; } }
 .netaid-flash { animation: netaid-flash 2.4s ease-out; border-radius: 0.4rem; }
 @media (max-width: 640px) {
   [data-testid="stTable"] { font-size: 0.85rem; }
   [data-testid="stTable"] td, [data-testid="stTable"] th { padding: 0.3rem 0.25rem !important; word-break: break-word; }
+  /* Streamlit shrinks h1 on a phone but not h2: keep the page title the biggest heading. */
   h1 { font-size: 1.9rem !important; }
+  h2 { font-size: 1.5rem !important; }
+  h3 { font-size: 1.25rem !important; }
   [data-testid="stMainBlockContainer"] { padding-left: 0.9rem; padding-right: 0.9rem; }
 }
 </style>
@@ -108,6 +127,7 @@ def run() -> None:
     menu[""].append(st.Page(_home_alias, title="Home", url_path=PAGES[0][3], visibility="hidden"))
     page = st.navigation(menu, expanded=True)
     st.markdown(STYLE, unsafe_allow_html=True)
+    focus_title_after_navigation(page.url_path)
     st.session_state.pop(state.GLOSSARY_LINKER, None)  # glossary words are linked once per page run
     presenting = page.url_path == "present"
     if page.title == "Home" and page.visibility == "hidden":

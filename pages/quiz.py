@@ -21,6 +21,7 @@ learner_box()
 store, learner_id, nickname = current_learner()
 TOPICS = lib.topic_titles()
 TOPICS["generated"] = "Grade practice with made-up lab values"
+TITLE_ID = "quizzes"
 
 
 def start(mode: str, ids: list[str]) -> None:
@@ -62,13 +63,15 @@ def advance() -> None:
 
 def leave() -> None:
     st.session_state.pop("round", None)
+    request_focus(TITLE_ID)  # "Back to quizzes" and "Stop this round" land on the page title
 
 
-st.title("Quizzes")
+st.title("Quizzes", anchor=TITLE_ID)
 st.markdown("Check what you know. Each answer shows why it is right or wrong, and where the fact comes from.")
 
 round_ = st.session_state.get("round")
 if round_ is None:
+    focus_if_requested(TITLE_ID)
     practice, review, due = st.tabs(["Practice a topic", "Review what I missed", "Due for review"])
     with practice:
         quiz_suggestion(start)  # trigger questions about what the person tags in their diary
@@ -138,7 +141,7 @@ if found is None:  # e.g. a question removed from a bank since it was scheduled
 question, topic = found
 st.progress(pos / len(ids), text=f"Question {pos + 1} of {len(ids)}")
 anchor("quiz-question", "The next question", level="p")
-st.subheader(question.prompt)
+st.header(question.prompt, anchor=False)  # h2 under the page's h1: heading levels never skip
 answered = qid in round_["results"]
 answer = ask(question, order_key=str(round_["seed"]), disabled=answered)
 

@@ -89,3 +89,42 @@ def axe_summary(results: Any) -> str:
         f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes'][:3]]}"
         for v in results.response["violations"]
     )
+
+
+# Every tap target in the main column drawn smaller than 44 px tall. A link inside a sentence is
+# words, not a target (WCAG 2.5.8 exempts inline links); a link alone on its line counts.
+SMALL_TAP_TARGETS_JS = """() => {
+  const main = document.querySelector("[data-testid='stMain']"), small = [];
+  function check(el, kind) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || !el.checkVisibility({visibilityProperty: true})) return;
+    if (r.height < 44) {
+      const name = (el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 50);
+      small.push(kind + ' ' + Math.round(r.height * 10) / 10 + ' px: ' + name);
+    }
+  }
+  main.querySelectorAll("[data-testid='stRadioOption']").forEach(e => check(e, 'radio'));
+  main.querySelectorAll("[data-testid='stCheckbox'] > label").forEach(e => check(e, 'checkbox'));
+  main.querySelectorAll('button').forEach(e => check(e, 'button'));
+  main.querySelectorAll("[data-testid='stSelectbox'] [role='group'], [data-testid='stMultiSelect'] [role='group']")
+    .forEach(e => check(e, 'select'));
+  main.querySelectorAll('a[href]').forEach(a => {
+    const line = a.closest('p, li, td, th');
+    if (!line || line.textContent.trim() === a.textContent.trim()) check(a, 'link');
+  });
+  return small;
+}"""
+
+# Font sizes of the main column's headings, and every dropdown label whose text is cut off.
+HEADINGS_AND_LABELS_JS = """() => {
+  const main = document.querySelector("[data-testid='stMain']");
+  const size = sel => Array.from(main.querySelectorAll(sel)).filter(h => h.checkVisibility())
+    .map(h => parseFloat(getComputedStyle(h).fontSize));
+  const labels = "[data-testid='stSelectbox'] [data-testid='stWidgetLabel'], "
+    + "[data-testid='stMultiSelect'] [data-testid='stWidgetLabel']";
+  const clipped = Array.from(main.querySelectorAll(labels))
+    .flatMap(label => [label, ...label.querySelectorAll('*')])
+    .filter(e => e.clientWidth > 0 && e.scrollWidth > e.clientWidth)
+    .map(e => e.textContent.trim().slice(0, 50));
+  return {h1: size('h1'), lower: size('h2, h3'), clipped};
+}"""

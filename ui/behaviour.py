@@ -1,5 +1,6 @@
 """Small browser behaviours Streamlit has no command for: move focus to a result, scroll it
-into view, flash what changed. Each runs once, right after the action that asked for it.
+into view, flash what changed, put focus on a new page's title, and let Enter open a file
+uploader. Each runs once, right after the action that asked for it.
 
 The scripts are fixed strings in this file; only element ids chosen here are put into them,
 never anything a person typed.
@@ -12,6 +13,8 @@ import json
 import streamlit as st
 
 _PENDING = "_focus_pending"
+_LAST_PAGE = "_focus_last_page"
+_MOVES = "_focus_page_moves"
 
 _SCRIPT = """
 <script>
@@ -60,5 +63,53 @@ def focus_if_requested(*targets: str) -> None:
     with st.container(key="netaid_script"):
         st.html(
             _SCRIPT % {"target": json.dumps(target), "flash": json.dumps(flash or ""), "nonce": nonce},
+            unsafe_allow_javascript=True,
+        )
+
+
+_PAGE_SCRIPT = """
+<script>
+(function () {
+  const doc = window.document, moved = %(moved)s; /* page %(page)s, move %(nonce)d */
+  // Streamlit's uploader opens its file chooser on a click or Space, not on Enter (a button's key).
+  if (!window.netaidUploadEnter) {
+    window.netaidUploadEnter = true;
+    doc.addEventListener('keydown', function (e) {
+      const button = e.key === 'Enter' && e.target.closest && e.target.closest('[data-testid="stFileUploader"] button');
+      if (button && !e.repeat) { e.preventDefault(); e.stopPropagation(); button.click(); }
+    }, true);
+  }
+  if (!moved) return;
+  // The old page's elements stay until the new page's script has run, so wait for the run to end.
+  const from = doc.activeElement, app = doc.querySelector('[data-testid="stApp"]');
+  let tries = 0;
+  function go() {
+    const title = doc.querySelector('[data-testid="stMain"] h1');
+    const running = app && app.getAttribute('data-test-script-state') === 'running';
+    if (running || !title) { if (tries++ < 100) { setTimeout(go, 100); } return; }
+    const now = doc.activeElement;
+    if (now !== from && now !== doc.body && now !== null) return;  // the person has moved on already
+    title.setAttribute('tabindex', '-1');
+    title.focus({preventScroll: true});
+  }
+  setTimeout(go, 60);
+})();
+</script>
+"""
+
+
+def focus_title_after_navigation(page: str) -> None:
+    """Call once per run, before the page draws: when `page` differs from the last run's page (a
+    menu or page link was followed), focus moves to the new page's h1, as after a page load
+    with a screen reader. Also makes Enter open a file uploader's chooser."""
+    last = st.session_state.get(_LAST_PAGE)
+    st.session_state[_LAST_PAGE] = page
+    moved = last is not None and last != page
+    # A new number for each move, so the browser runs the script again even on a page seen before.
+    nonce = st.session_state.get(_MOVES, 0) + moved
+    st.session_state[_MOVES] = nonce
+    with st.container(key="netaid_script_page"):
+        st.html(
+            _PAGE_SCRIPT % {"moved": json.dumps(moved), "page": json.dumps(page), "nonce": nonce},
             unsafe_allow_javascript=True,
         )
