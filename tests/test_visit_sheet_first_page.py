@@ -13,7 +13,6 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from netaid.explorer.profile import parse_profile
 from netaid.explorer.rules import Explorer
 from netaid.explorer.values import SURE_QUESTIONS, VALUES
 from netaid.explorer.wording import describe_profile
@@ -32,7 +31,7 @@ def full_sheet(lib) -> VisitSheet:
     shown = {o.id: o for o in Explorer(lib).explore(ADVANCED_PNET).options}
     kept = list(shown)[:3]
     return VisitSheet(
-        situation=describe_profile(parse_profile(ADVANCED_PNET), lib),
+        situation=describe_profile(ADVANCED_PNET, lib),
         option_ids=kept,
         values={v.label: IMPORTANCE[i % len(IMPORTANCE)] for i, v in enumerate(VALUES)},
         missed_topics=["Carcinoid syndrome"],
