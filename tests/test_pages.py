@@ -21,28 +21,6 @@ def test_every_page_is_in_exactly_one_menu_section():
     assert len(SECTIONS) <= 5 and all(len(urls) <= 5 for urls in SECTIONS.values()), "a first look stays short"
 
 
-def test_clinic_pilot_is_in_the_menu_only_when_a_clinic_switches_it_on(monkeypatch):
-    import streamlit as st_module
-
-    seen: list[dict[str, list[str]]] = []
-    real = st_module.navigation
-
-    def spy(pages, **kwargs):
-        seen.append(
-            {section: [p.title for p in entries if p.visibility == "visible"] for section, entries in pages.items()}
-        )
-        return real(pages, **kwargs)
-
-    monkeypatch.setattr(st_module, "navigation", spy)
-    monkeypatch.delenv("NETAID_EVALUATION_KIT", raising=False)
-    AppTest.from_file(APP, default_timeout=30).run()
-    assert "Clinic pilot" not in [t for titles in seen[-1].values() for t in titles]
-    assert set(seen[-1]) == set(SECTIONS)
-    monkeypatch.setenv("NETAID_EVALUATION_KIT", "on")
-    AppTest.from_file(APP, default_timeout=30).run()
-    assert "Clinic pilot" in seen[-1]["For clinicians and about"]
-
-
 def test_url_paths_match_file_names():
     """A fresh server routes its first deep link by file name; a mismatch shows 'page not found'."""
     assert all(url == file.removesuffix(".py") for file, _, _, url in PAGES)

@@ -27,8 +27,8 @@ PAGES: list[tuple[str, str, str, str]] = [
     ("evaluation.py", "Clinic pilot", ":material/fact_check:", "evaluation"),
 ]
 
-# The menu's sections, so a first visit sees a few groups, not fifteen entries. "" is the top,
-# with no heading. Every url path in PAGES is in exactly one section (tests/test_pages.py checks).
+# The menu's groups, in order: related pages stand together. Every url path in PAGES is in exactly
+# one group (tests/test_pages.py checks). The menu shows no group headings yet (app.py says why).
 SECTIONS: dict[str, tuple[str, ...]] = {
     "": ("home",),
     "Learn": ("learn", "grade", "stage", "diagnosis", "glossary"),
