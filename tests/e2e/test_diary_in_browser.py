@@ -97,3 +97,33 @@ def test_a_full_diary_fits_and_passes_axe(browser, tmp_path, size):
             assert page.locator("[data-testid='stPlotlyChart']").count() == 3
         finally:
             context.close()
+
+
+# Each tab's box against the viewport and against the box that clips it: Streamlit's tab row
+# scrolls sideways, so a tab can sit inside the viewport yet be cut off by the row's own edge.
+TABS_JS = """() => Array.from(document.querySelectorAll("[data-testid='stTabs'] [role='tab']")).map(tab => {
+  let clip = tab.parentElement;
+  while (clip && getComputedStyle(clip).overflowX === 'visible') clip = clip.parentElement;
+  const r = tab.getBoundingClientRect(), c = clip.getBoundingClientRect();
+  return {name: tab.textContent, left: r.left, right: r.right, clipLeft: c.left, clipRight: c.right};
+})"""
+
+
+def test_every_diary_tab_is_visible_within_a_phone_screen(browser, app_url):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/diary")
+        wait_idle(page)
+        page.get_by_role("tab", name="Export").wait_for()
+        tabs = page.evaluate(TABS_JS)
+        assert [t["name"] for t in tabs] == ["Add", "Entries", "Shots", "Patterns", "Export"]
+        width = PHONE["viewport"]["width"]
+        cut = [t for t in tabs if t["left"] < max(0, t["clipLeft"]) - 1 or t["right"] > min(width, t["clipRight"]) + 1]
+        assert not cut, f"tabs cut off at {width} px: {cut}"
+        assert page.get_by_role("button", name="Scroll tabs right").count() == 0, "the row should not need scrolling"
+        page.get_by_role("tab", name="Export").click()
+        wait_idle(page)
+        page.get_by_role("button", name="Spreadsheet (CSV)").wait_for()
+    finally:
+        context.close()
