@@ -56,7 +56,7 @@ def test_one_entry_is_drawn_on_one_day_with_its_name_once():
     day = by_day([flush(datetime(2026, 3, 1, 23, 30, tzinfo=UTC))], BERLIN)
     fig = charts.symptoms_over_time(day).figure
     axis = fig.layout.xaxis
-    assert list(axis.tickvals) == ["2026-03-02"] and list(axis.ticktext) == ["02 Mar"]
+    assert list(axis.tickvals) == ["2026-03-02"] and list(axis.ticktext) == ["02<br>Mar"]
     assert fig.data[0].x == ("2026-03-02",), "the bar sits on the day's own tick"
     low, high = (datetime.fromisoformat(str(v)) for v in axis.range)
     assert (low, high) == (datetime(2026, 3, 1, 12), datetime(2026, 3, 2, 12)), "half a day either side"
@@ -143,4 +143,4 @@ def test_what_i_see_says_what_a_hard_day_is():
     captions = [c.value for c in at.caption]
     assert any(HARD_DAY_RULE in c and c.startswith("0 hard days") for c in captions), captions
     table = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["xaxis"]
-    assert table["ticktext"] == [date.today().strftime("%d %b")]
+    assert table["ticktext"] == [date.today().strftime("%d<br>%b")]

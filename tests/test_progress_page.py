@@ -108,6 +108,8 @@ def test_accuracy_labels_have_room_on_a_phone():
     ticks = busy.layout.xaxis.tickvals
     assert len(ticks) <= 6 and ticks[0] == "01 Oct" and ticks[-1] == "30 Oct"
     assert "text" not in busy.data[0].mode, "30 percent labels would sit on each other"
+    assert busy.layout.xaxis.ticktext[0] == "01<br>Oct", "day over month: narrow enough for six on a phone"
+    assert "text" not in accuracy_chart(days[:6]).figure.data[0].mode
     few = accuracy_chart(days[:3]).figure
     assert few.data[0].text == ("43 %", "57 %", "71 %") and len(few.layout.xaxis.tickvals) == 3
     across_years = accuracy_chart([(date(2025, 3, 1), 1, 1), (date(2026, 3, 1), 1, 0)]).figure

@@ -43,7 +43,7 @@ def day_axis(days: list[date]) -> dict[str, Any]:
         type="date",
         range=[datetime.combine(first, time()) - half_day, datetime.combine(last, time()) + half_day],
         tickvals=[d.isoformat() for d in ticks],
-        ticktext=[d.strftime("%d %b") for d in ticks],
+        ticktext=[d.strftime("%d<br>%b") for d in ticks],  # day over month: narrow enough for 7 on a phone
         tickangle=0,
     )
 

@@ -417,6 +417,10 @@ def values_chart(
     return Chart(fig, alt, table)
 
 
+# Written out, not Plotly's ticksuffix (the app's Plotly did not draw it).
+PERCENT_TICKS = dict(tickvals=[0, 50, 100], ticktext=["0 %", "50 %", "100 %"])
+
+
 def mastery_chart(rows: list[tuple[str, int, int, int]]) -> Chart:
     """Bars: per topic, the share of its questions last answered right.
     rows: (topic, last answered right, tried, questions in the topic). A topic with no answers
@@ -433,16 +437,15 @@ def mastery_chart(rows: list[tuple[str, int, int, int]]) -> Chart:
             hovertemplate="%{y}: %{customdata}<extra></extra>",
         )
     )
-    fig.update_xaxes(
-        range=[0, 100], tickvals=[0, 50, 100], ticksuffix=" %", title_text="Last answered right", fixedrange=True
-    )
+    fig.update_xaxes(range=[0, 100], title_text="Last answered right", fixedrange=True, **PERCENT_TICKS)
     # The words go beside the topic name, so a phone never cuts them off the end of a bar; each
     # row gets room for its own lines (name and words wrapped short), so rows never run together.
     ticktext = [f"{wrap(r[0], 16)}<br><i>{wrap(label, 18)}</i>" for r, label in zip(rows, labels)]
     fig.update_yaxes(autorange="reversed", tickvals=[r[0] for r in rows], ticktext=ticktext)
     lines = max((t.count("<br>") + 1 for t in ticktext), default=1)
     _layout(fig, "Mastery by topic", 90 + max(74, 20 * lines + 12) * len(rows))
-    fig.update_layout(margin=dict(l=6, r=16, t=10, b=40), bargap=0.35)
+    # Room on the right for the "100 %" tick, which Plotly hides when it would cross the edge.
+    fig.update_layout(margin=dict(l=6, r=34, t=10, b=40), bargap=0.35)
     table = [
         {"Topic": name, "Last answered right": m, "Tried": tried, "Questions": t, "Percent": percent_text(m, t)}
         for name, m, tried, t in rows
@@ -480,7 +483,7 @@ def accuracy_chart(days: list[tuple[date, int, int]]) -> Chart:
     table and the hover always have them."""
     labels = _day_names([d for d, _, _ in days])
     percents = [round(100 * r / n) for _, n, r in days]
-    few = len(days) <= 7
+    few = len(days) <= 4  # four labels stay apart on a 390 px phone; more touch each other and the line
     fig = go.Figure(
         go.Scatter(
             x=labels,
@@ -495,8 +498,11 @@ def accuracy_chart(days: list[tuple[date, int, int]]) -> Chart:
             hovertemplate="%{x}: %{y} % right<extra></extra>",
         )
     )
-    fig.update_yaxes(range=[0, 115], tickvals=[0, 50, 100], ticksuffix=" %", title_text="Answers right")
-    fig.update_xaxes(type="category", title_text="Day", tickvals=_day_ticks(labels), tickangle=0)
+    fig.update_yaxes(range=[0, 115], title_text="Answers right", title_font=dict(size=15, color=INK), **PERCENT_TICKS)
+    ticks = _day_ticks(labels)
+    # Day over month ("28" above "Nov"): half as wide, so six days fit side by side on a phone.
+    stacked = [t.replace(" ", "<br>", 1) for t in ticks]
+    fig.update_xaxes(type="category", title_text="Day", tickvals=ticks, ticktext=stacked, tickangle=0)
     _layout(fig, "Accuracy over time", 320)
     table = [{"Day": d.isoformat(), "Answered": n, "Right": r, "Percent": percent_text(r, n)} for d, n, r in days]
     alt = (
