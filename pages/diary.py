@@ -8,8 +8,8 @@ import streamlit as st
 
 from netaid.diary.patterns import trigger_patterns
 from ui import state
-from ui.diary_entry import entry_list, flash, load, quick_entry
-from ui.diary_state import GUEST, TAGS, diary_owner
+from ui.diary_entry import UTC_NOTE, entry_list, flash, load, quick_entry
+from ui.diary_state import GUEST, TAGS, browser_zone, diary_owner, local_zone
 from ui.diary_tracker import tracker
 from ui.diary_views import exports, move_guest_entries, what_i_see
 from ui.learner import learner_box
@@ -33,6 +33,8 @@ else:
         "**Save my progress** (in the side bar) makes a private key that keeps it, locked.",
         icon=":material/lock_open:",
     )
+if browser_zone() is None:
+    st.caption(UTC_NOTE)
 if st.session_state.get(state.DIARY_UNREACHABLE):
     st.warning("Your saved diary cannot be reached right now. What you add is kept for this visit only.")
 with st.expander("Carcinoid crisis: what to do", icon=":material/emergency:"):
@@ -55,7 +57,8 @@ tags = [p.what for p in trigger_patterns(entries, 4)]
 st.session_state[TAGS] = tags[:5]  # the quiz page suggests questions about these
 
 flash(owner)
-add, listed, shots, seen, files = st.tabs(["Add", "My entries", "Shots & medicines", "What I see", "Export"])
+# Short names, so all five tabs fit side by side on a 390 px phone (longer ones scroll out of sight).
+add, listed, shots, seen, files = st.tabs(["Add", "Entries", "Shots", "Patterns", "Export"])
 with add:
     quick_entry(owner)
 with listed:
@@ -65,7 +68,7 @@ with shots:
     if lib.carcinoid.self_injection:
         item(lib, lib.carcinoid.self_injection, level=2)
 with seen:
-    what_i_see(entries)
+    what_i_see(entries, local_zone())
 with files:
     exports(owner, entries)
 next_step("visit_sheet", "Bring a diary summary to your visit: the visit sheet")

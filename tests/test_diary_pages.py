@@ -55,7 +55,8 @@ def test_a_guest_is_told_the_diary_lasts_this_visit_only():
 
 def test_quick_entry_with_a_trigger_saves_both_and_escapes_the_note():
     at = add_flushing(open_page("diary.py"), 3, ["aged_cheese"], "**loud** <script>x</script>")
-    assert at.success[0].proto.body.startswith("Saved: Flushing, Aged cheese")
+    saved = at.success[0].proto.body
+    assert saved.startswith("Saved: Flushing at ") and ", Aged cheese at " in saved, "each entry with its own time"
     lines = entry_lines(at)
     assert len(lines) == 2 and "**Flushing**, 3 severe" in lines[0] and "\\*\\*loud\\*\\*" in lines[0]
     assert "<script>" not in lines[0]

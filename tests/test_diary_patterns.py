@@ -64,8 +64,9 @@ def test_days_worst_days_and_days_since_the_shot():
     days = {d.day: d for d in by_day(diary)}
     assert days[date(2026, 3, 1)].counts == {"flushing": 1} and days[date(2026, 3, 1)].shot
     assert days[date(2026, 3, 3)].counts == {"diarrhea": 1} and days[date(2026, 3, 3)].worst == 2
-    # Days 0 and 6 have 3 severity points each (the later one first), then day 3 beats day 2 on recency.
-    assert [d.day.day for d in worst_days(diary)] == [7, 1, 4]
+    # Only days 0 and 6 are hard (a severe symptom each; the later one first). Days 1 to 3 have one
+    # mild or medium symptom each: not hard days.
+    assert [d.day.day for d in worst_days(diary)] == [7, 1]
     assert days_since_last_shot(diary, at(10, 12)) == 10
     assert days_since_last_shot(diary, DAY0) is None  # the shot was at 7:00
     since = by_days_since_shot(diary)

@@ -14,7 +14,7 @@ from netaid.diary.crypto import WrongKey
 from netaid.diary.models import GIVER_IDS, LABEL, MAX_DOSE, MAX_NOTE, SITE_IDS, SYMPTOMS, TRIGGERS, Entry
 from netaid.safe_text import plain
 from ui import state
-from ui.diary_state import Owner, local_now, local_zone
+from ui.diary_state import Owner, browser_zone, local_now, local_zone
 from ui.shell import label_from
 
 log = logging.getLogger("netaid")
@@ -44,6 +44,18 @@ def moment(day: date | None, at: time | None) -> datetime:
     """The chosen date and time in the person's time zone; now for whatever was left empty."""
     now = local_now()
     return datetime.combine(day or now.date(), at or now.timetz().replace(tzinfo=None), tzinfo=local_zone())
+
+
+UTC_NOTE = (
+    "Your browser did not say which time zone you are in, so NETaid uses UTC (world time) "
+    "for the times you pick and see here."
+)
+
+
+def clock(moment: datetime) -> str:
+    """A time of day in the person's time zone ("04:00"), with "UTC" when their zone is unknown."""
+    text = moment.astimezone(local_zone()).strftime("%H:%M")
+    return text if browser_zone() else f"{text} UTC"
 
 
 def describe(e: Entry) -> str:
@@ -120,7 +132,7 @@ def save_quick(owner: Owner) -> None:
     ss.update(QUICK_RESET)  # assigned, not removed: the browser would send back a removed widget's old value
     for name in QUICK_FOLLOW_UPS:  # hidden on the next run, so removing them is enough
         ss.pop(name, None)
-    say("Saved: " + ", ".join(e.label for e in new) + f" at {when.strftime('%H:%M')}.", ("added", new))
+    say("Saved: " + ", ".join(f"{e.label} at {clock(e.recorded_at)}" for e in new) + ".", ("added", new))
 
 
 def delete(owner: Owner, entry: Entry) -> None:

@@ -75,13 +75,19 @@ def forget_diary(owner_hash: str | None) -> None:
     st.session_state.pop(TAGS, None)
 
 
-def local_zone() -> tzinfo:
-    """The browser's time zone (Streamlit reports it), or UTC when it is unknown."""
+def browser_zone() -> tzinfo | None:
+    """The person's time zone as their browser names it (st.context.timezone, e.g. "Europe/Berlin"),
+    or None when the browser sent none or a name this server does not know."""
     try:
         name = st.context.timezone
-        return ZoneInfo(name) if name else UTC
-    except Exception:
-        return UTC
+        return ZoneInfo(name) if name else None
+    except Exception:  # an unknown or malformed name: the page says it uses UTC instead
+        return None
+
+
+def local_zone() -> tzinfo:
+    """The person's time zone, or UTC when the browser gives none (the diary then says so)."""
+    return browser_zone() or UTC
 
 
 def local_now() -> datetime:

@@ -2,24 +2,36 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 import streamlit as st
 
 from netaid.diary import charts
 from netaid.diary.export import DiaryFileError, fhir_json, from_csv, from_fhir, to_csv
 from netaid.diary.models import LABEL, Entry
-from netaid.diary.patterns import MIN_TIMES, by_day, by_days_since_shot, in_period, summary, trigger_patterns
+from netaid.diary.patterns import (
+    HARD_DAY_RULE,
+    MIN_TIMES,
+    by_day,
+    by_days_since_shot,
+    in_period,
+    summary,
+    trigger_patterns,
+)
 from netaid.diary.report import summary_pdf
+from netaid.explorer.wording import count_of
 from netaid.safe_text import plain
 from ui import state
 from ui.diary_entry import say, stored
-from ui.diary_state import Owner, local_now
+from ui.diary_state import Owner, local_now, local_zone
 from ui.shell import label_from, library, show_chart
 
 PERIODS = {2: "2 weeks", 4: "4 weeks", 8: "8 weeks", 520: "All"}
 CAVEAT = "Patterns, not proof — talk to your team before cutting foods out."
 
 
-def what_i_see(entries: list[Entry]) -> None:
+def what_i_see(entries: list[Entry], zone: tzinfo) -> None:
+    """Charts and patterns of the chosen weeks, each entry on its day in the person's `zone`."""
     weeks = st.segmented_control(
         "Show the last", list(PERIODS), key="v_weeks", default=4, format_func=label_from(PERIODS), required=True
     )
@@ -28,8 +40,11 @@ def what_i_see(entries: list[Entry]) -> None:
     if not recent:
         st.info("Nothing in this period yet. Patterns show up after a few days of entries.")
         return
-    show_chart(charts.symptoms_over_time(by_day(recent)), key="v_time")
-    since = by_days_since_shot(recent)
+    days = by_day(recent, zone)
+    show_chart(charts.symptoms_over_time(days), key="v_time")
+    hard = sum(1 for d in days if d.hard)
+    st.caption(f"{count_of(hard, 'hard day')} in this period. {HARD_DAY_RULE}")
+    since = by_days_since_shot(recent, zone)
     if since:
         show_chart(charts.by_days_since_shot(since), key="v_since")
     else:
@@ -86,7 +101,7 @@ def exports(owner: Owner, entries: list[Entry]) -> None:
     c1, c2, c3 = st.columns(3)
     c1.download_button(
         "Summary (PDF)",
-        lambda: summary_pdf(summary(entries, weeks, now), now.date(), sources=library().sources),
+        lambda: summary_pdf(summary(entries, weeks, now, zone=local_zone()), now.date(), sources=library().sources),
         file_name="netaid-diary-summary.pdf",
         mime="application/pdf",
         key="x_pdf",

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import math
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
 import plotly.graph_objects as go
 
 from netaid.diary.models import LABEL
@@ -19,13 +23,44 @@ SYMPTOM_COLOURS = {
 }
 
 
+DAY_MS = 86_400_000  # Plotly measures a date axis in milliseconds
+MOST_DAY_TICKS = 7  # more day names than this run into each other on a 390 px phone
+
+
+def day_axis(days: list[date]) -> dict[str, Any]:
+    """A date axis where each day is one slot: a bar sits on its day's midnight, the axis shows
+    half a day either side, and each tick names one day at that same midnight, so a bar is never
+    drawn across two day names (Plotly's own ticks fall at noon or every 6 hours for a short
+    diary, and name one day twice). At most MOST_DAY_TICKS names, evenly spaced."""
+    if not days:
+        return dict(type="date")
+    first, last = min(days), max(days)
+    span = (last - first).days + 1
+    step = math.ceil(span / MOST_DAY_TICKS)
+    ticks = [first + timedelta(days=n) for n in range(0, span, step)]
+    half_day = timedelta(hours=12)
+    return dict(
+        type="date",
+        range=[datetime.combine(first, time()) - half_day, datetime.combine(last, time()) + half_day],
+        tickvals=[d.isoformat() for d in ticks],
+        ticktext=[d.strftime("%d<br>%b") for d in ticks],  # day over month: narrow enough for 7 on a phone
+        tickangle=0,
+    )
+
+
 def symptoms_over_time(days: list[Day]) -> Chart:
     """Symptoms per day, stacked by kind, with a marker on each shot day."""
     fig = go.Figure()
     x = [d.day.isoformat() for d in days]
     used = [s for s in SYMPTOM_IDS if any(d.counts.get(s) for d in days)]
     for s in used:
-        fig.add_bar(x=x, y=[d.counts.get(s, 0) for d in days], name=LABEL[s], marker_color=SYMPTOM_COLOURS[s])
+        fig.add_bar(
+            x=x,
+            y=[d.counts.get(s, 0) for d in days],
+            name=LABEL[s],
+            marker_color=SYMPTOM_COLOURS[s],
+            width=0.8 * DAY_MS,  # one day's slot, whatever the gaps between diary days
+        )
     shot_days = [d.day.isoformat() for d in days if d.shot]
     top = max((sum(d.counts.values()) for d in days), default=0) + 1
     if shot_days:
@@ -47,7 +82,7 @@ def symptoms_over_time(days: list[Day]) -> Chart:
         margin=dict(l=10, r=10, t=30, b=10),
     )
     fig.update_yaxes(title=None, dtick=1, rangemode="tozero", range=[0, top + 1])
-    fig.update_xaxes(type="date", tickformat="%d %b")
+    fig.update_xaxes(**day_axis([d.day for d in days]))
     total = sum(sum(d.counts.values()) for d in days)
     alt = (
         f"Bar chart of symptoms each day, {x[0]} to {x[-1]}: {total} symptoms on "

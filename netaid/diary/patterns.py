@@ -4,6 +4,13 @@ A trigger pattern compares two groups of tagged times: the times a person tagged
 cheese, and the times they tagged anything else. For each group it counts how many times a
 symptom was written down within N hours after. A pattern is shown only once its tag has at
 least MIN_TIMES tagged times, and always with the counts behind it: patterns, not proof.
+
+Days are calendar days in the person's time zone (`zone`): an entry at 23:30 in Berlin is on
+that Berlin day, whatever offset it was saved or imported with. Without a zone, each entry's
+own offset decides its day.
+
+A hard day (HARD_DAY_RULE) is a day with a severe symptom (severity 3) or with at least
+HARD_DAY_SYMPTOMS symptoms: one medium flush is not a hard day.
 """
 
 from __future__ import annotations
@@ -11,13 +18,21 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from netaid.diary.models import LABEL, SYMPTOMS, Entry
 
 MIN_TIMES = 5
 SYMPTOM_IDS = tuple(w.id for w in SYMPTOMS)
+SEVERE = 3
+HARD_DAY_SYMPTOMS = 3
+HARD_DAY_RULE = f"A hard day is a day with a severe symptom, or with {HARD_DAY_SYMPTOMS} or more symptoms."
+
+
+def day_of(moment: datetime, zone: tzinfo | None = None) -> date:
+    """The calendar day of a moment in `zone` (the person's time zone), or in its own offset."""
+    return (moment.astimezone(zone) if zone else moment).date()
 
 
 def symptoms(entries: list[Entry]) -> list[Entry]:
@@ -36,13 +51,18 @@ class Day:
     burden: int  # sum of severities: how hard the day was
     shot: bool
 
+    @property
+    def hard(self) -> bool:
+        """HARD_DAY_RULE: a severe symptom, or several symptoms."""
+        return self.worst >= SEVERE or sum(self.counts.values()) >= HARD_DAY_SYMPTOMS
 
-def by_day(entries: list[Entry]) -> list[Day]:
-    """Each calendar day (in the entry's own time zone) with a symptom or a shot, oldest first."""
+
+def by_day(entries: list[Entry], zone: tzinfo | None = None) -> list[Day]:
+    """Each calendar day (in `zone`, see the module notes) with a symptom or a shot, oldest first."""
     days: dict[date, list[Entry]] = {}
     for e in entries:
         if e.kind in ("symptom", "injection"):
-            days.setdefault(e.recorded_at.date(), []).append(e)
+            days.setdefault(day_of(e.recorded_at, zone), []).append(e)
     out = []
     for day in sorted(days):
         found = symptoms(days[day])
@@ -59,15 +79,15 @@ def by_day(entries: list[Entry]) -> list[Day]:
     return out
 
 
-def worst_days(entries: list[Entry], top: int = 3) -> list[Day]:
-    """The hardest days: most severity points, then most recent."""
-    hard = [d for d in by_day(entries) if d.burden]
+def worst_days(entries: list[Entry], top: int = 3, zone: tzinfo | None = None) -> list[Day]:
+    """The hardest of the hard days (HARD_DAY_RULE): most severity points, then most recent."""
+    hard = [d for d in by_day(entries, zone) if d.hard]
     return sorted(hard, key=lambda d: (-d.burden, -d.day.toordinal()))[:top]
 
 
-def days_since_last_shot(entries: list[Entry], now: datetime) -> int | None:
+def days_since_last_shot(entries: list[Entry], now: datetime, zone: tzinfo | None = None) -> int | None:
     before = [s for s in shots(entries) if s.recorded_at <= now]
-    return (now.date() - before[-1].recorded_at.date()).days if before else None
+    return (day_of(now, zone) - day_of(before[-1].recorded_at, zone)).days if before else None
 
 
 @dataclass(frozen=True)
@@ -81,15 +101,16 @@ class SinceShot:
         return self.symptoms / self.days if self.days else 0.0
 
 
-def by_days_since_shot(entries: list[Entry]) -> list[SinceShot]:
+def by_days_since_shot(entries: list[Entry], zone: tzinfo | None = None) -> list[SinceShot]:
     """Symptoms by how many days after the last shot they came, with how many such days there were.
 
-    Days are counted from the first shot to the last entry's day; symptoms before any shot are left out.
+    Days (in `zone`) are counted from the first shot to the last entry's day; symptoms before any
+    shot are left out.
     """
-    shot_days = sorted({s.recorded_at.date() for s in shots(entries)})
+    shot_days = sorted({day_of(s.recorded_at, zone) for s in shots(entries)})
     if not shot_days:
         return []
-    last_day = max(e.recorded_at.date() for e in entries)
+    last_day = max(day_of(e.recorded_at, zone) for e in entries)
 
     def after(day: date) -> int | None:
         earlier = [s for s in shot_days if s <= day]
@@ -104,7 +125,7 @@ def by_days_since_shot(entries: list[Entry]) -> list[SinceShot]:
         day += timedelta(days=1)
     symptom_counts: Counter[int] = Counter()
     for e in symptoms(entries):
-        n = after(e.recorded_at.date())
+        n = after(day_of(e.recorded_at, zone))
         if n is not None:
             symptom_counts[n] += 1
     return [SinceShot(n, symptom_counts[n], day_counts[n]) for n in sorted(day_counts)]
@@ -177,22 +198,26 @@ def in_period(entries: list[Entry], weeks: int, now: datetime) -> list[Entry]:
     return [e for e in entries if start < e.recorded_at <= now]
 
 
-def summary(entries: list[Entry], weeks: int, now: datetime, hours: int = 4) -> dict[str, object]:
-    """The last `weeks` weeks in numbers: for the visit sheet, the CLI and the page."""
+def summary(
+    entries: list[Entry], weeks: int, now: datetime, hours: int = 4, zone: tzinfo | None = None
+) -> dict[str, object]:
+    """The last `weeks` weeks in numbers, days in `zone`: for the visit sheet, the CLI and the page."""
     recent = in_period(entries, weeks, now)
     counts = Counter(e.what for e in symptoms(recent))
     medicines = Counter(e.what for e in recent if e.kind == "medicine")
     return {
         "weeks": weeks,
-        "from": (now - timedelta(weeks=weeks)).date().isoformat(),
-        "to": now.date().isoformat(),
+        "from": day_of(now - timedelta(weeks=weeks), zone).isoformat(),
+        "to": day_of(now, zone).isoformat(),
         "entries": len(recent),
         "symptom_counts": {s: counts[s] for s in SYMPTOM_IDS if counts[s]},
-        "symptom_days": sum(1 for d in by_day(recent) if d.counts),
+        "symptom_days": sum(1 for d in by_day(recent, zone) if d.counts),
         "worst_days": [
-            {"day": d.day.isoformat(), "severity_points": d.burden, "symptoms": d.counts} for d in worst_days(recent)
+            {"day": d.day.isoformat(), "severity_points": d.burden, "symptoms": d.counts}
+            for d in worst_days(recent, zone=zone)
         ],
-        "shot_dates": [s.recorded_at.date().isoformat() for s in shots(recent)],
+        "hard_day_rule": HARD_DAY_RULE,
+        "shot_dates": [day_of(s.recorded_at, zone).isoformat() for s in shots(recent)],
         "medicine_counts": dict(sorted(medicines.items())),
         "window_hours": hours,
         "patterns": [p.as_dict() for p in trigger_patterns(recent, hours)],
@@ -216,6 +241,8 @@ def summary_lines(data: dict[str, Any]) -> list[str]:
     for d in data["worst_days"]:
         what = ", ".join(f"{LABEL[s].lower()} {n}x" for s, n in d["symptoms"].items())
         lines.append(f"Hard day {d['day']}: {what}.")
+    if data["worst_days"]:
+        lines.append(HARD_DAY_RULE)
     if data["shot_dates"]:
         lines.append("Shots on: " + ", ".join(data["shot_dates"]) + ".")
     for p in data["top_patterns"]:

@@ -3,14 +3,17 @@ of the same numbers for people who cannot see the picture."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import plotly.graph_objects as go
 
 from netaid.content.models import Site, Stage
 from netaid.explorer.values import RELATION_TEXT
 from netaid.grading import KI67_CUTOFFS, MITOSES_CUTOFFS, grade_for
+from netaid.quiz.stats import percent_text
 
 # Colours chosen for at least 4.5:1 contrast of their text on white and for colour-blind
 # readers (Okabe-Ito based); grade bands also carry their names, never colour alone.
@@ -414,11 +417,15 @@ def values_chart(
     return Chart(fig, alt, table)
 
 
+# Written out, not Plotly's ticksuffix (the app's Plotly did not draw it).
+PERCENT_TICKS = dict(tickvals=[0, 50, 100], ticktext=["0 %", "50 %", "100 %"])
+
+
 def mastery_chart(rows: list[tuple[str, int, int, int]]) -> Chart:
     """Bars: per topic, the share of its questions last answered right.
     rows: (topic, last answered right, tried, questions in the topic). A topic with no answers
     says "not tried yet", never "0 right"."""
-    percents = [round(100 * m / t, 1) if t else 0.0 for _, m, _tried, t in rows]
+    percents = [round(100 * m / t) if t else 0 for _, m, _tried, t in rows]
     labels = ["not tried yet" if tried == 0 else f"{m} right of {tried} tried ({t} in all)" for _, m, tried, t in rows]
     fig = go.Figure(
         go.Bar(
@@ -430,18 +437,18 @@ def mastery_chart(rows: list[tuple[str, int, int, int]]) -> Chart:
             hovertemplate="%{y}: %{customdata}<extra></extra>",
         )
     )
-    fig.update_xaxes(range=[0, 100], title_text="Questions last answered right (%)", fixedrange=True)
-    # The words go beside the topic name, so a phone never cuts them off the end of a bar.
-    fig.update_yaxes(
-        autorange="reversed",
-        tickvals=[r[0] for r in rows],
-        ticktext=[f"{wrap(r[0], 18)}<br><i>{wrap(label, 22)}</i>" for r, label in zip(rows, labels)],
-    )
-    _layout(fig, "Mastery by topic", 90 + 74 * len(rows))
-    fig.update_layout(margin=dict(l=6, r=16, t=10, b=40))
+    fig.update_xaxes(range=[0, 100], title_text="Last answered right", fixedrange=True, **PERCENT_TICKS)
+    # The words go beside the topic name, so a phone never cuts them off the end of a bar; each
+    # row gets room for its own lines (name and words wrapped short), so rows never run together.
+    ticktext = [f"{wrap(r[0], 16)}<br><i>{wrap(label, 18)}</i>" for r, label in zip(rows, labels)]
+    fig.update_yaxes(autorange="reversed", tickvals=[r[0] for r in rows], ticktext=ticktext)
+    lines = max((t.count("<br>") + 1 for t in ticktext), default=1)
+    _layout(fig, "Mastery by topic", 90 + max(74, 20 * lines + 12) * len(rows))
+    # Room on the right for the "100 %" tick, which Plotly hides when it would cross the edge.
+    fig.update_layout(margin=dict(l=6, r=34, t=10, b=40), bargap=0.35)
     table = [
-        {"Topic": name, "Last answered right": m, "Tried": tried, "Questions": t, "Percent": p}
-        for (name, m, tried, t), p in zip(rows, percents)
+        {"Topic": name, "Last answered right": m, "Tried": tried, "Questions": t, "Percent": percent_text(m, t)}
+        for name, m, tried, t in rows
     ]
     alt = (
         "Bar chart of mastery by topic. "
@@ -451,31 +458,56 @@ def mastery_chart(rows: list[tuple[str, int, int, int]]) -> Chart:
     return Chart(fig, alt, table)
 
 
-def accuracy_chart(days: list[tuple[object, int, int]]) -> Chart:
-    """Line: share of answers right on each day the learner practised."""
-    labels = [str(d) for d, _, _ in days]
-    percents = [round(100 * r / n, 1) for _, n, r in days]
+def _day_ticks(labels: list[str], most: int = 6) -> list[str]:
+    """At most `most` day labels along the bottom, evenly spread, always the first and last day:
+    more would run into each other on a phone."""
+    if len(labels) <= most:
+        return labels
+    step = math.ceil((len(labels) - 1) / (most - 1))
+    picked = labels[::step]
+    if picked[-1] != labels[-1]:
+        picked[-1] = labels[-1]  # the last day replaces the tick just before it, never crowds it
+    return picked
+
+
+def _day_names(days: list[date]) -> list[str]:
+    """Short day names ("04 Dec"), with the year when the days span more than one year, so two
+    days never share a name (the axis is by category)."""
+    one_year = len({d.year for d in days}) <= 1
+    return [d.strftime("%d %b" if one_year else "%d %b %Y") for d in days]
+
+
+def accuracy_chart(days: list[tuple[date, int, int]]) -> Chart:
+    """Line: share of answers right on each day the learner practised. The percent is written
+    over a point only when there are few points, so the numbers never sit on each other; the
+    table and the hover always have them."""
+    labels = _day_names([d for d, _, _ in days])
+    percents = [round(100 * r / n) for _, n, r in days]
+    few = len(days) <= 4  # four labels stay apart on a 390 px phone; more touch each other and the line
     fig = go.Figure(
         go.Scatter(
             x=labels,
             y=percents,
-            mode="lines+markers+text",
+            mode="lines+markers+text" if few else "lines+markers",
             marker=dict(size=10, color=ACCENT),
             line=dict(color=ACCENT, width=3),
-            text=[f"{p:g}%" for p in percents],
+            text=[f"{p} %" for p in percents] if few else None,
             textposition="top center",
-            hovertemplate="%{x}: %{y}% right<extra></extra>",
+            textfont=dict(size=13, color=INK),
+            cliponaxis=False,
+            hovertemplate="%{x}: %{y} % right<extra></extra>",
         )
     )
-    fig.update_yaxes(range=[0, 110], title_text="Answers right (%)")
-    fig.update_xaxes(type="category", title_text="Day")
+    fig.update_yaxes(range=[0, 115], title_text="Answers right", title_font=dict(size=15, color=INK), **PERCENT_TICKS)
+    ticks = _day_ticks(labels)
+    # Day over month ("28" above "Nov"): half as wide, so six days fit side by side on a phone.
+    stacked = [t.replace(" ", "<br>", 1) for t in ticks]
+    fig.update_xaxes(type="category", title_text="Day", tickvals=ticks, ticktext=stacked, tickangle=0)
     _layout(fig, "Accuracy over time", 320)
-    table = [
-        {"Day": label, "Answered": n, "Right": r, "Percent": p} for label, (_, n, r), p in zip(labels, days, percents)
-    ]
+    table = [{"Day": d.isoformat(), "Answered": n, "Right": r, "Percent": percent_text(r, n)} for d, n, r in days]
     alt = (
         "Line chart of answers right per day. "
-        + "; ".join(f"{label}: {p:g}% of {n}" for label, (_, n, _r), p in zip(labels, days, percents))
+        + "; ".join(f"{d.isoformat()}: {p} % of {n}" for (d, n, _r), p in zip(days, percents))
         + "."
     )
     return Chart(fig, alt, table)

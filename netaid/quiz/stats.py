@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -65,13 +66,36 @@ def most_missed(answers: list[Mapping[str, Any]], limit: int = 10) -> list[tuple
     return [(qid, n, tries[qid]) for qid, n in ranked[:limit]]
 
 
+def is_due(when: datetime, now: datetime) -> bool:
+    """The one rule for "due now", shared by the count and the list on the Progress page
+    (and by ProgressStore.due's query): its review time has come."""
+    return when <= now
+
+
+def due_now(next_review: Mapping[str, datetime], now: datetime) -> list[str]:
+    """Question ids due at `now`, most overdue first."""
+    due = [(when, qid) for qid, when in next_review.items() if is_due(when, now)]
+    return [qid for _, qid in sorted(due)]
+
+
+def soonest(next_review: Mapping[str, datetime], limit: int = 10) -> list[tuple[str, datetime]]:
+    """(question id, next review) for the `limit` questions that come back first."""
+    return sorted(next_review.items(), key=lambda kv: (kv[1], kv[0]))[:limit]
+
+
+def percent_text(part: int, whole: int) -> str:
+    """A share as a whole percent in words: "17 %" (no "17.4000")."""
+    return f"{round(100 * part / whole) if whole else 0} %"
+
+
 def review_in_words(when: datetime, now: datetime) -> str:
-    """When a question comes back, in plain words: "now", "in 10 minutes", "in 3 hours",
-    "tomorrow", "in 4 days", "in 3 weeks". Both times must carry the same kind of timezone."""
-    seconds = (when - now).total_seconds()
-    if seconds <= 60:
+    """When a question comes back, in plain words: "now", "in 1 minute", "in 3 hours",
+    "tomorrow", "in 4 days", "in 3 weeks". "now" means due (is_due), never "in a few seconds".
+    Both times must carry the same kind of timezone."""
+    if is_due(when, now):
         return "now"
-    minutes = round(seconds / 60)
+    seconds = (when - now).total_seconds()
+    minutes = math.ceil(seconds / 60)  # 20 seconds away is "in 1 minute", not "now"
     if minutes < 60:
         return f"in {minutes} minute{'s' if minutes != 1 else ''}"
     hours = round(seconds / 3600)
