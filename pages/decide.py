@@ -38,7 +38,10 @@ st.header("Compare options side by side")
 kept = [o for o in remembered(state.KEPT_OPTIONS, []) if o in shown_ids]
 picks = remembered(state.COMPARE_PICKS, [])  # what the person picked here last, or else the kept options
 picked_before = state.COMPARE_PICKS in st.session_state
-seed("compare_ids", [o for o in picks if o in shown_ids] if picked_before else kept[:4] or shown_ids[:2])
+seed(
+    "compare_ids",
+    [o for o in picks if o in shown_ids] if picked_before else kept[:4] if len(kept) >= 2 else shown_ids[:2],
+)
 picked = st.multiselect(
     "Pick 2 to 4 options",
     shown_ids,
