@@ -110,30 +110,18 @@ def test_display_name_on_the_progress_page(payload):
     assert_page_is_safe(at)
 
 
-class Upload:
-    """What st.file_uploader returns, for driving the import path without a browser."""
-
-    def __init__(self, name: str, data: bytes) -> None:
-        self.name, self.file_id, self._data = name, f"id-{hash((name, data))}", data
-
-    def getvalue(self) -> bytes:
-        return self._data
-
-
 @pytest.mark.parametrize("payload", PAYLOADS)
-def test_imported_ids_file_names_and_field_names(payload, monkeypatch):
-    import streamlit as st
-
+def test_imported_ids_file_names_and_field_names(payload):
     answers = [
         {"question_id": payload[:80], "topic": "triggers", "correct": True, "answered_at": "2026-10-01T10:00:00+00:00"},
     ]
     files = [
-        Upload(payload, json.dumps({"format": "netaid-progress/1", "answers": answers}).encode()),
-        Upload(payload, json.dumps({"format": "netaid-progress/1", "answers": [{**answers[0], payload: 1}]}).encode()),
+        json.dumps({"format": "netaid-progress/1", "answers": answers}).encode(),
+        json.dumps({"format": "netaid-progress/1", "answers": [{**answers[0], payload: 1}]}).encode(),
     ]
-    for upload in files:
-        monkeypatch.setattr(st, "file_uploader", lambda *a, _u=upload, **k: _u)
+    for data in files:
         at = open_page("progress.py")
+        at.file_uploader(key="import_file").set_value((f"{payload}.json", data, "application/json")).run()
         assert_page_is_safe(at)
         assert "No answers yet" in " ".join(bodies(at)), "an unknown question id is dropped, not saved"
 
