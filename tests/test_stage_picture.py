@@ -33,7 +33,7 @@ def test_every_placed_site_has_a_region():
 def test_start_and_nearby_nodes_sit_in_the_sites_region(lib, site_id):
     chart = stage_body_chart(stage(lib, "regional"), site_id, "Here")
     points = marked(chart)
-    assert set(points) == {"Started here: Here", "Nearby lymph nodes"}
+    assert set(points) == {"Start: Here", "Nearby lymph nodes"}
     for place in points.values():
         assert {region_of(y) for _, y in place} == {SITE_REGIONS[site_id]}
 
@@ -45,13 +45,13 @@ def test_lung_nodes_are_in_the_chest_not_the_belly(lib):
 
 def test_localized_marks_only_the_start(lib):
     chart = stage_body_chart(stage(lib, "localized"), "pancreas", "Pancreas")
-    assert list(marked(chart)) == ["Started here: Pancreas"]
+    assert list(marked(chart)) == ["Start: Pancreas"]
     assert {r["Place"]: r["Involved at this stage"] for r in chart.table}["Nearby lymph nodes"] == "no"
 
 
 def test_metastatic_marks_nothing_far_away_until_places_are_picked(lib):
     chart = stage_body_chart(stage(lib, "metastatic"), "small_intestine", "Small intestine")
-    assert list(marked(chart)) == ["Started here: Small intestine"]
+    assert list(marked(chart)) == ["Start: Small intestine"]
     assert "Liver" not in chart.alt and "Bone" not in chart.alt
     assert "no places are picked" in chart.alt
     notes = [a.text for a in chart.figure.layout.annotations if not a.showarrow]
@@ -62,9 +62,9 @@ def test_metastatic_marks_nothing_far_away_until_places_are_picked(lib):
 def test_metastatic_marks_only_the_picked_places(lib, picked):
     chart = stage_body_chart(stage(lib, "metastatic"), "pancreas", "Pancreas", False, picked)
     names = {"lymph_nodes": "Nearby lymph nodes", **FAR_PLACES}
-    assert set(marked(chart)) == {"Started here: Pancreas", *(names[p] for p in picked)}
+    assert set(marked(chart)) == {"Start: Pancreas", *(names[p] for p in picked)}
     yes = {r["Place"] for r in chart.table if r["Involved at this stage"] == "yes"}
-    assert yes == {"Started here: Pancreas", *(names[p] for p in picked)}
+    assert yes == {"Start: Pancreas", *(names[p] for p in picked)}
 
 
 def test_far_nodes_are_far_from_the_start(lib):
@@ -102,4 +102,14 @@ def test_stage_page_asks_where_a_far_spread_went():
     at.button_group(key="stage_spread").set_value(["liver"]).run()
     alt = at.get("plotly_chart")[0].proto.alt
     assert "Liver" in alt and "Bone" not in alt
+    assert not at.exception
+
+
+def test_presenter_grade_warns_near_a_cut_off():
+    at = open_page("present.py")
+    at.segmented_control(key="present_mode").set_value("grade").run()
+    at.number_input(key="present_ki67").set_value(20).run()
+    assert any("close to the 20% cut-off" in w.proto.body for w in at.warning)
+    at.number_input(key="present_ki67").set_value(50).run()
+    assert not at.warning
     assert not at.exception

@@ -230,7 +230,7 @@ def stage_places(
     stage reaches them, and for a far spread only the places in `spread_to`. Points are empty
     for a place the picture cannot put on the body (an unknown start, "other parts")."""
     start, near_nodes = SITE_PLACES.get(site_id, (None, []))
-    places = [("primary", f"Started here: {site_name}", [start] if start else [])]
+    places = [("primary", f"Start: {site_name}", [start] if start else [])]
     far = stage.id == "metastatic"
     if "lymph_nodes" in stage.areas and (not far or "lymph_nodes" in spread_to):
         places.append(("lymph_nodes", "Nearby lymph nodes", near_nodes))
@@ -246,14 +246,18 @@ def stage_places(
     return places
 
 
-def _label_heights(ys: list[float], gap: float) -> list[float]:
-    """Label heights near their points but at least `gap` apart, so no two labels overlap."""
+def _label_heights(ys: list[float], lines: list[int], line_height: float) -> list[float]:
+    """Label heights near their points, pushed down where needed so no two labels (of
+    `lines` lines each, centred on their height) overlap."""
     order = sorted(range(len(ys)), key=lambda i: -ys[i])
     placed: dict[int, float] = {}
-    last = None
+    above: int | None = None
     for i in order:
-        y = ys[i] if last is None else min(ys[i], last - gap)
-        placed[i] = last = y
+        y = ys[i]
+        if above is not None:
+            y = min(y, placed[above] - (lines[above] + lines[i]) / 2 * line_height - 0.2)
+        placed[i] = y
+        above = i
     return [placed[i] for i in range(len(ys))]
 
 
@@ -264,7 +268,7 @@ def stage_body_chart(
     own nearby lymph nodes when the stage reaches them, and for a far spread the places the
     person picked (`spread_to`, keys of FAR_PLACES or "lymph_nodes"). Each mark has its name
     written beside the body with a line to it, so no key is needed. `big`: presenter size."""
-    k = 1.3 if big else 1.0
+    k = 1.2 if big else 1.0
     fig = go.Figure()
     _draw_trunk(fig)
     places = stage_places(stage, site_id, site_name, spread_to)
@@ -287,8 +291,10 @@ def stage_body_chart(
         )
         sides["left" if points[0][0] < 5.0 else "right"].append((label, colour, points[0]))
     for side, marks in sides.items():
-        heights = _label_heights([p[1] for _, _, p in marks], gap=1.1 * k)
-        for (label, colour, (x, y)), label_y in zip(marks, heights, strict=True):
+        texts = [wrap(label, 13) for label, _, _ in marks]
+        lines = [text.count("<br>") + 1 for text in texts]
+        heights = _label_heights([p[1] for _, _, p in marks], lines, line_height=0.85 * k)
+        for (_, colour, (x, y)), text, label_y in zip(marks, texts, heights, strict=True):
             fig.add_annotation(
                 x=x,
                 y=y,
@@ -296,7 +302,7 @@ def stage_body_chart(
                 ay=label_y,
                 axref="x",
                 ayref="y",
-                text=f"<b>{wrap(label, 13)}</b>",
+                text=f"<b>{text}</b>",
                 showarrow=True,
                 arrowhead=0,
                 arrowcolor=colour,
@@ -318,7 +324,9 @@ def stage_body_chart(
     bottom = 3.2 - 0.95 * k * (len(notes) + (1 if notes else 0))
     fig.update_xaxes(range=[-3.4, 13.4], visible=False, fixedrange=True)
     fig.update_yaxes(range=[min(bottom, 3.3), 16.0], visible=False, scaleanchor="x", fixedrange=True)
-    _layout(fig, f"{stage.name}: where the tumor is", round((330 if big else 420) + 30 * len(notes)))
+    # A narrow phone shrinks the picture to its width: keep it at the top, not mid-air.
+    fig.update_yaxes(constraintoward="top")
+    _layout(fig, f"{stage.name}: where the tumor is", round((250 if big else 400) + 30 * len(notes)))
     fig.update_layout(margin=dict(l=2, r=2, t=4, b=4))
     marked = [label for _, label, _ in places]
     if stage.id == "metastatic":
