@@ -7,7 +7,7 @@ from html import escape
 import streamlit as st
 
 from netaid.grading import grade_tumor
-from netaid.outputs.charts import grade_bands_chart, stage_body_chart
+from netaid.outputs.charts import FAR_PLACES, grade_bands_chart, stage_body_chart
 from netaid.quiz.rounds import authored_questions, stable_order
 from ui.shell import DISCLAIMER, cached_chart, cite, library, require_app_shell, show_chart
 
@@ -23,10 +23,15 @@ st.html(
     "   border-left: 10px solid #1e7a46; padding: 0.6rem 1rem; border-radius: 0.4rem; margin: 0.4rem 0 0.8rem; }"
     " .netaid-explain { font-size: clamp(1.2rem, 2vw, 1.9rem); line-height: 1.4; }"
     " .netaid-big { font-size: clamp(1.4rem, 2.6vw, 2.4rem); font-weight: 700; }"
-    " .netaid-closing .netaid-disclaimer { font-size: clamp(1.2rem, 2vw, 1.8rem); }</style>"
+    " .netaid-closing .netaid-disclaimer { font-size: clamp(1.2rem, 2vw, 1.8rem); }"
+    # The controls take one short row each, so the question starts near the top of a small screen.
+    " [data-testid='stMainBlockContainer'] { padding-top: 1.2rem; }"
+    " .netaid-many { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); column-gap: 1.5rem; }"
+    " .netaid-many .netaid-choice, .netaid-groups { font-size: clamp(1.1rem, 1.9vw, 1.8rem); }"
+    " [data-testid='stMain'] h1 { font-size: 1.4rem; padding: 0; }</style>"
 )
 
-top = st.columns([3, 2])
+top = st.columns([3, 2], vertical_alignment="center")
 with top[0]:
     st.title("Presenter mode")
 with top[1]:
@@ -34,6 +39,7 @@ with top[1]:
 mode = st.segmented_control(
     "Show",
     ["questions", "grade", "stage"],
+    label_visibility="collapsed",
     default="questions",
     key="present_mode",
     required=True,
@@ -49,29 +55,48 @@ if mode == "grade":
     ki67 = c1.number_input("Ki-67 (%)", 0.0, 100.0, value=None, step=0.5, format="%g", key="present_ki67")
     mitoses = c2.number_input("Mitotic count per 2 mm²", 0.0, value=None, step=1.0, format="%g", key="present_mitoses")
     if ki67 is not None or mitoses is not None:
-        grade = grade_tumor(ki67, mitoses).grade
-        st.markdown(f'<div class="netaid-big">These values give grade {grade}.</div>', unsafe_allow_html=True)
+        result = grade_tumor(ki67, mitoses)
+        st.markdown(f'<div class="netaid-big">These values give grade {result.grade}.</div>', unsafe_allow_html=True)
+        for note in result.near_cutoff:  # the same near-cut-off notes as the Grade page
+            st.warning(note, icon=":material/error:")
     show_chart(cached_chart(grade_bands_chart, ki67, mitoses, True), key="present_grade")
     st.stop()
 
 if mode == "stage":
     stages = lib.stages.stages
     sites = lib.site_names
-    c1, c2 = st.columns(2)
-    stage_id = c1.radio(
+    # Choices and words beside the picture, so both fit a 1280x720 screen at 150 %.
+    left, right = st.columns([2, 3])
+    stage_id = left.radio(
         "How far has it spread?",
         [s.id for s in stages],
         key="present_stage",
-        horizontal=True,
         format_func=lambda i: next(s.name for s in stages if s.id == i),
     )
-    site_id = c2.selectbox("Where did it start?", list(sites), key="present_site", format_func=sites.get)
+    site_id = left.selectbox("Where did it start?", list(sites), key="present_site", format_func=sites.get)
     stage = next(s for s in stages if s.id == stage_id)
-    st.markdown(f'<div class="netaid-big">{escape(stage.name)}. {escape(stage.text)}</div>', unsafe_allow_html=True)
-    show_chart(cached_chart(stage_body_chart, stage, site_id, sites[site_id], True), key="present_stage_chart")
+    spread_to: tuple[str, ...] = ()
+    if stage.id == "metastatic":
+        spread_to = tuple(
+            left.pills(
+                "Where has it spread?",
+                ["lymph_nodes", *FAR_PLACES],
+                selection_mode="multi",
+                key="present_spread",
+                format_func={"lymph_nodes": "Nearby lymph nodes", **FAR_PLACES}.get,
+            )
+        )
+    left.markdown(
+        f'<div class="netaid-explain">{escape(stage.name)}. {escape(stage.text)}</div>', unsafe_allow_html=True
+    )
+    with right:
+        show_chart(
+            cached_chart(stage_body_chart, stage, site_id, sites[site_id], True, spread_to), key="present_stage_chart"
+        )
     st.stop()
 
-topic = st.selectbox("Topic", list(TOPICS), key="present_topic", format_func=TOPICS.get)
+c0, c1, c2, c3 = st.columns([3, 1.2, 1.6, 1.2], vertical_alignment="bottom")
+topic = c0.selectbox("Topic", list(TOPICS), key="present_topic", format_func=TOPICS.get, label_visibility="collapsed")
 questions = authored_questions(lib, topic)
 slides = len(questions) + 1  # the last slide closes the session, with the disclaimer
 if st.session_state.get("present_topic_seen") != topic:
@@ -88,7 +113,6 @@ def reveal() -> None:
     st.session_state["present_reveal"] = True
 
 
-c1, c2, c3 = st.columns(3)
 c1.button("Previous", key="present_prev", on_click=move, args=(-1,), shortcut="Left", use_container_width=True)
 c2.button(
     "Show the answer",
@@ -128,7 +152,11 @@ if st.session_state.get("present_reveal"):
     st.markdown(f'<div class="netaid-explain">{escape(question.explanation)}</div>', unsafe_allow_html=True)
     cite(lib, question.sources)
 else:
-    for line in question.extra_lines():
-        st.markdown(f'<div class="netaid-choice">{escape(line)}</div>', unsafe_allow_html=True)
+    extra = question.extra_lines()
+    if extra:
+        st.markdown(f'<div class="netaid-groups">{" · ".join(escape(x) for x in extra)}</div>', unsafe_allow_html=True)
     choices = stable_order(question.shown_choices(), f"present:{question.id}")
-    st.markdown("".join(f'<div class="netaid-choice">• {escape(c)}</div>' for c in choices), unsafe_allow_html=True)
+    # Many choices (a sort question's items) go in two columns, so all of them fit on screen.
+    many = " netaid-many" if len(choices) > 4 else ""
+    items = "".join(f'<div class="netaid-choice">• {escape(c)}</div>' for c in choices)
+    st.markdown(f'<div class="netaid-choices{many}" id="present-choices">{items}</div>', unsafe_allow_html=True)

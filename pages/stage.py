@@ -3,7 +3,7 @@
 import streamlit as st
 
 from netaid.content.library import sources_in
-from netaid.outputs.charts import stage_body_chart
+from netaid.outputs.charts import FAR_PLACES, stage_body_chart
 from ui.fragments import page_fragment
 from ui.shell import cached_chart, cite, item, library, next_step, page_sources, require_app_shell, show_chart
 
@@ -12,6 +12,7 @@ require_app_shell()
 lib = library()
 stages = lib.stages
 sites = lib.site_names
+SPREAD_CHOICES = {"lymph_nodes": "Nearby lymph nodes", **FAR_PLACES}
 
 item(lib, stages.intro, anchor="stage", level=1)
 
@@ -33,7 +34,18 @@ def stage_picker() -> None:
     stage = next(s for s in stages.stages if s.id == stage_id)
     st.markdown(f"**{stage.name}.** {stage.text}")
     cite(lib, stage.sources)
-    show_chart(cached_chart(stage_body_chart, stage, site_id, sites[site_id]), key="stage_body")
+    spread_to: tuple[str, ...] = ()
+    if stage.id == "metastatic":
+        spread_to = tuple(
+            st.pills(
+                "Where has it spread? Pick the places your report names, to mark them.",
+                ["lymph_nodes", *FAR_PLACES],
+                selection_mode="multi",
+                key="stage_spread",
+                format_func=SPREAD_CHOICES.get,
+            )
+        )
+    show_chart(cached_chart(stage_body_chart, stage, site_id, sites[site_id], False, spread_to), key="stage_body")
 
 
 stage_picker()

@@ -106,6 +106,7 @@ def test_stage_picture_changes_with_the_choice():
     before = figure(at)
     at.radio(key="stage").set_value("metastatic").run()
     at.selectbox(key="site").set_value("pancreas").run()
+    at.button_group(key="stage_spread").set_value(["liver"]).run()
     after = figure(at)
     assert before != after
     assert "metastatic" in at.get("plotly_chart")[0].proto.alt.lower()

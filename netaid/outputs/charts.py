@@ -165,118 +165,186 @@ def grade_bands_chart(ki67: float | None, mitoses: float | None, big: bool = Fal
     return Chart(fig, alt, table)
 
 
-# Places on a simple front-view body outline (x: 0-10, y: 0-16, head at the top). The
-# primary dot sits where the picked site is; spread places sit where the organs are.
-PRIMARY_XY = {
-    "lung": (4.1, 11.4),
-    "stomach": (5.9, 9.6),
-    "duodenum": (4.6, 9.0),
-    "pancreas": (5.3, 8.7),
-    "small_intestine": (5.0, 7.0),
-    "appendix": (3.9, 6.0),
-    "colon_rectum": (6.2, 6.3),
-    "adrenal": (6.3, 9.3),
-    "unknown_primary": (5.0, 7.8),
-    "other": (5.0, 7.8),
+# Places on a simple front-view trunk (x: 0-10, y: 3.4-16, head at the top; the person's
+# right is the viewer's left). Each site has its start place and its own nearby lymph nodes,
+# so a lung tumor's nodes sit in the chest and a gut tumor's in the belly. A site with no
+# known place (unknown primary, other) gets no dot: the picture must not invent one.
+SITE_PLACES: dict[str, tuple[tuple[float, float], list[tuple[float, float]]]] = {
+    "lung": ((4.1, 11.4), [(4.7, 11.9), (5.35, 11.2)]),
+    "stomach": ((5.9, 9.6), [(5.4, 9.1), (6.5, 9.0)]),
+    "duodenum": ((4.6, 9.0), [(4.2, 8.5), (5.0, 8.4)]),
+    "pancreas": ((5.3, 8.7), [(4.8, 8.3), (5.9, 8.3)]),
+    "adrenal": ((6.3, 9.3), [(5.9, 8.7), (6.6, 8.6)]),
+    "small_intestine": ((5.0, 7.0), [(4.6, 7.6), (5.5, 7.5)]),
+    "appendix": ((3.9, 6.0), [(4.4, 6.6), (3.7, 6.7)]),
+    "colon_rectum": ((6.2, 6.3), [(5.7, 5.8), (6.6, 6.9)]),
 }
-AREA_XY = {
-    "lymph_nodes": [(4.3, 7.9), (5.8, 7.7)],
-    "liver": [(3.9, 9.7)],
-    "bone": [(5.0, 11.0), (3.4, 5.2), (6.6, 5.2)],  # the spine and both hips
-}
-AREA_NAMES = {
-    "primary": "Where it started",
-    "lymph_nodes": "Nearby lymph nodes",
+# Regions of the trunk by height, for the places above (and the tests that check them).
+REGIONS = {"chest": (10.2, 13.0), "upper belly": (8.0, 10.2), "lower belly": (5.0, 8.0)}
+# Places a far spread can reach that the picture can mark; the page asks which apply.
+FAR_PLACES = {
     "liver": "Liver",
-    "bone": "Bone (spine and hips)",
+    "bone": "Bone",
+    "distant_nodes": "Lymph nodes far away",
+    "other": "Other parts of the body",
 }
-# One colour per place (Okabe-Ito), so the key says which dot is which without reading labels.
-AREA_COLOURS = {"primary": ACCENT, "lymph_nodes": "#a05a00", "liver": "#7b3294", "bone": "#b3261e"}
-# Labels drawn on the picture: (text, x, y, anchor).
-PLACE_LABELS = [
-    ("Lungs", 2.2, 11.6, "right"),
-    ("Liver", 2.2, 9.7, "right"),
-    ("Nodes", 7.9, 7.7, "left"),
-    ("Spine", 7.9, 11.0, "left"),
-    ("Hip", 2.2, 5.2, "right"),
-    ("Hip", 7.9, 5.2, "left"),
-]
+LIVER_XY = [(3.9, 9.6)]
+BONE_XY = [(5.0, 11.6), (3.4, 5.3), (6.6, 5.3)]  # the spine and both hips
+CHEST_FAR_NODES = [(4.3, 12.8), (5.7, 12.8)]  # above the collarbones, far from a belly tumor
+BELLY_FAR_NODES = [(4.4, 7.2), (5.6, 7.2)]  # far from a lung tumor
+PLACE_COLOURS = {
+    "primary": ACCENT,
+    "lymph_nodes": "#a05a00",
+    "liver": "#7b3294",
+    "bone": SPREAD,
+    "distant_nodes": "#8c4a00",
+}
 
 
-def stage_body_chart(stage: Stage, site_id: str, site_name: str, big: bool = False) -> Chart:
-    """A simple body outline with labelled organs, lighting up the places a stage involves.
-    Each place has its own colour in the key below the picture. `big`: presenter size."""
-    k = 1.5 if big else 1.0
-    fig = go.Figure()
+def region_of(y: float) -> str:
+    """The trunk region a height falls in."""
+    return next((name for name, (low, high) in REGIONS.items() if low <= y < high), "elsewhere")
+
+
+def _draw_trunk(fig: go.Figure) -> None:
+    """Head, trunk, arms held close, the top of the legs, lungs, liver and spine, in grey."""
     line = dict(color="#757575", width=2)
     skin = "#f4f4f4"
     fig.add_shape(type="circle", x0=4.0, x1=6.0, y0=13.6, y1=15.6, line=line, fillcolor=skin, layer="below")
     for path in (
-        "M 3 13 L 7 13 L 7.4 5 L 2.6 5 Z",  # torso
-        "M 3 13 L 1.6 12.4 L 1.0 6.4 L 1.8 6.2 L 2.6 11 Z",  # arms, held away from the hips
-        "M 7 13 L 8.4 12.4 L 9.0 6.4 L 8.2 6.2 L 7.4 11 Z",
-        "M 2.6 5 L 4.8 5 L 4.6 0.4 L 3.0 0.4 Z",  # legs
-        "M 5.2 5 L 7.4 5 L 7.0 0.4 L 5.4 0.4 Z",
+        "M 3 13 L 7 13 L 7.4 5 L 2.6 5 Z",  # trunk
+        "M 3 13 L 2.2 12.5 L 1.8 6.4 L 2.5 6.3 L 2.8 11 Z",  # arms close to the body
+        "M 7 13 L 7.8 12.5 L 8.2 6.4 L 7.5 6.3 L 7.2 11 Z",
+        "M 2.6 5 L 4.8 5 L 4.75 3.4 L 2.8 3.4 Z",  # the top of the legs
+        "M 5.2 5 L 7.4 5 L 7.2 3.4 L 5.25 3.4 Z",
     ):
         fig.add_shape(type="path", path=path, line=line, fillcolor=skin, layer="below")
     organ = dict(line=dict(color="#bdbdbd", width=1), layer="below")
     fig.add_shape(type="circle", x0=3.2, x1=4.8, y0=10.4, y1=12.6, fillcolor="#e3eef9", **organ)  # lungs
     fig.add_shape(type="circle", x0=5.2, x1=6.8, y0=10.4, y1=12.6, fillcolor="#e3eef9", **organ)
-    fig.add_shape(
-        type="path", path="M 3.1 10.1 L 5.4 10.1 L 4.6 9.1 L 3.2 9.2 Z", fillcolor="#efe3f3", **organ
-    )  # liver
-    fig.add_shape(
-        type="line", x0=5.0, x1=5.0, y0=12.9, y1=5.3, line=dict(color="#d7d7d7", width=4), layer="below"
-    )  # spine
-    for text, x, y, anchor in PLACE_LABELS:
-        fig.add_annotation(
-            x=x, y=y, text=text, showarrow=False, xanchor=anchor, font=dict(size=round(15 * k), color=INK)
-        )
-    lit = set(stage.areas)
-    table = []
-    for area in ("primary", "lymph_nodes", "liver", "bone"):
-        points = [PRIMARY_XY.get(site_id, PRIMARY_XY["other"])] if area == "primary" else AREA_XY[area]
-        on = area in lit
-        colour = AREA_COLOURS[area]
-        label = f"{AREA_NAMES[area]}" + (f": {site_name}" if area == "primary" else "")
-        state = "marked" if on else "not involved"
+    fig.add_shape(type="path", path="M 3.1 10.1 L 5.4 10.1 L 4.6 9.1 L 3.2 9.2 Z", fillcolor="#efe3f3", **organ)
+    fig.add_shape(type="line", x0=5.0, x1=5.0, y0=12.9, y1=5.3, line=dict(color="#d7d7d7", width=4), layer="below")
+
+
+def stage_places(
+    stage: Stage, site_id: str, site_name: str, spread_to: Sequence[str] = ()
+) -> list[tuple[str, str, list[tuple[float, float]]]]:
+    """What the picture marks, as (key, label, points): the start place, nearby nodes when the
+    stage reaches them, and for a far spread only the places in `spread_to`. Points are empty
+    for a place the picture cannot put on the body (an unknown start, "other parts")."""
+    start, near_nodes = SITE_PLACES.get(site_id, (None, []))
+    places = [("primary", f"Start: {site_name}", [start] if start else [])]
+    far = stage.id == "metastatic"
+    if "lymph_nodes" in stage.areas and (not far or "lymph_nodes" in spread_to):
+        places.append(("lymph_nodes", "Nearby lymph nodes", near_nodes))
+    if far:
+        in_chest = start is not None and region_of(start[1]) == "chest"
+        points = {
+            "liver": LIVER_XY,
+            "bone": BONE_XY,
+            "distant_nodes": BELLY_FAR_NODES if in_chest else CHEST_FAR_NODES,
+            "other": [],
+        }
+        places += [(key, FAR_PLACES[key], points[key]) for key in FAR_PLACES if key in spread_to]
+    return places
+
+
+def _label_heights(ys: list[float], lines: list[int], line_height: float) -> list[float]:
+    """Label heights near their points, pushed down where needed so no two labels (of
+    `lines` lines each, centred on their height) overlap."""
+    order = sorted(range(len(ys)), key=lambda i: -ys[i])
+    placed: dict[int, float] = {}
+    above: int | None = None
+    for i in order:
+        y = ys[i]
+        if above is not None:
+            y = min(y, placed[above] - (lines[above] + lines[i]) / 2 * line_height - 0.2)
+        placed[i] = y
+        above = i
+    return [placed[i] for i in range(len(ys))]
+
+
+def stage_body_chart(
+    stage: Stage, site_id: str, site_name: str, big: bool = False, spread_to: Sequence[str] = ()
+) -> Chart:
+    """A simple trunk outline marking only the places that apply: where the tumor started, its
+    own nearby lymph nodes when the stage reaches them, and for a far spread the places the
+    person picked (`spread_to`, keys of FAR_PLACES or "lymph_nodes"). Each mark has its name
+    written beside the body with a line to it, so no key is needed. `big`: presenter size."""
+    k = 1.2 if big else 1.0
+    fig = go.Figure()
+    _draw_trunk(fig)
+    places = stage_places(stage, site_id, site_name, spread_to)
+    sides: dict[str, list[tuple[str, str, tuple[float, float]]]] = {"left": [], "right": []}
+    notes = []
+    for key, label, points in places:
+        if not points:
+            notes.append(label if key != "primary" else f"Started in: {site_name} (no one place to mark)")
+            continue
+        colour = PLACE_COLOURS[key]
         fig.add_trace(
             go.Scatter(
                 x=[p[0] for p in points],
                 y=[p[1] for p in points],
                 mode="markers",
-                marker=dict(
-                    size=round((24 if on else 12) * k),
-                    color=colour if on else "white",
-                    line=dict(color=colour, width=3),
-                    symbol="circle" if on else "circle-open",
-                ),
-                name=wrap(label if area == "primary" else f"{label}: {state}", 26),
-                hovertemplate=f"{label}: {state}<extra></extra>",
+                marker=dict(size=round(20 * k), color=colour, line=dict(color="white", width=2)),
+                name=label,
+                hovertemplate=f"{label}<extra></extra>",
             )
         )
-        table.append({"Place": label, "Involved at this stage": "yes" if on else "no"})
-    fig.update_xaxes(range=[0, 10], visible=False, fixedrange=True)
-    fig.update_yaxes(range=[-0.3, 16], visible=False, scaleanchor="x", fixedrange=True)
-    _layout(fig, f"{stage.name}: where the tumor is", round(720 * (1.15 if big else 1.0)))
-    fig.update_layout(
-        showlegend=True,
-        margin=dict(l=4, r=4, t=10, b=10),
-        legend=dict(
-            orientation="h",
+        sides["left" if points[0][0] < 5.0 else "right"].append((label, colour, points[0]))
+    for side, marks in sides.items():
+        texts = [wrap(label, 13) for label, _, _ in marks]
+        lines = [text.count("<br>") + 1 for text in texts]
+        heights = _label_heights([p[1] for _, _, p in marks], lines, line_height=0.85 * k)
+        for (_, colour, (x, y)), text, label_y in zip(marks, texts, heights, strict=True):
+            fig.add_annotation(
+                x=x,
+                y=y,
+                ax=1.4 if side == "left" else 8.6,
+                ay=label_y,
+                axref="x",
+                ayref="y",
+                text=f"<b>{text}</b>",
+                showarrow=True,
+                arrowhead=0,
+                arrowcolor=colour,
+                arrowwidth=2,
+                xanchor="right" if side == "left" else "left",
+                font=dict(size=round(15 * k), color=INK),
+            )
+    if stage.id == "metastatic" and not [p for p in places if p[0] != "primary"]:
+        notes.append("Spread to parts far away (places not picked)")
+    for i, note in enumerate(notes):
+        fig.add_annotation(
+            x=5.0,
+            y=3.1 - 0.9 * k * i,
+            text=wrap(note, 34),
+            showarrow=False,
             yanchor="top",
-            y=-0.01,
-            xanchor="left",
-            x=0,
             font=dict(size=round(15 * k), color=INK),
-            itemclick=False,
-            itemdoubleclick=False,
-        ),
+        )
+    bottom = 3.2 - 0.95 * k * (len(notes) + (1 if notes else 0))
+    fig.update_xaxes(range=[-3.4, 13.4], visible=False, fixedrange=True)
+    fig.update_yaxes(range=[min(bottom, 3.3), 16.0], visible=False, scaleanchor="x", fixedrange=True)
+    # A narrow phone shrinks the picture to its width: keep it at the top, not mid-air.
+    fig.update_yaxes(constraintoward="top")
+    _layout(fig, f"{stage.name}: where the tumor is", round((250 if big else 400) + 30 * len(notes)))
+    fig.update_layout(margin=dict(l=2, r=2, t=4, b=4))
+    marked = [label for _, label, _ in places]
+    if stage.id == "metastatic":
+        others = [("Nearby lymph nodes", "not picked")] + [(name, "not picked") for name in FAR_PLACES.values()]
+    else:
+        others = [("Nearby lymph nodes", "no"), ("Parts far away", "no")]
+    table = [{"Place": name, "Involved at this stage": "yes"} for name in marked] + [
+        {"Place": name, "Involved at this stage": state} for name, state in others if name not in marked
+    ]
+    spread_note = (
+        "" if stage.id != "metastatic" or len(marked) > 1 else " It has spread far away; no places are picked."
     )
-    involved = ", ".join(r["Place"] for r in table if r["Involved at this stage"] == "yes")
     alt = (
-        f"A simple outline of a body with the lungs, liver, lymph nodes, spine and hips labelled. "
-        f"For the {stage.name.lower()} stage, these places are marked: {involved}."
+        f"A simple outline of a body from the head to the hips. For the {stage.name.lower()} stage "
+        f"with a start in the {site_name.lower()}, these places are marked: {', '.join(marked)}.{spread_note}"
     )
     return Chart(fig, alt, table)
 
