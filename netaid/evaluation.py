@@ -16,6 +16,7 @@ from typing import Any, Literal
 from sqlalchemy import Date, Integer, String, Text, create_engine, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from netaid.csv_safety import safe_row
 from netaid.explorer.values import SURE_QUESTIONS
 from netaid.quiz.models import TrueFalse
 from netaid.quiz.progress import database_url
@@ -169,22 +170,21 @@ class EvaluationStore:
 
 
 def responses_csv(responses: list[Response]) -> str:
-    """One row per form, with every item, for the clinic's own analysis."""
+    """One row per form, with every item, for the clinic's own analysis; no cell can run as a formula."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
     for r in responses:
-        writer.writerow(
-            {
-                "participant": r.participant,
-                "phase": r.phase,
-                "day": r.day.isoformat(),
-                "sure_all_yes": all(r.sure.get(k) for k, _ in SURE_QUESTIONS),
-                "knowledge_right": r.knowledge_right,
-                "knowledge_asked": r.knowledge_asked,
-                "dcs_total": f"{r.dcs_total:g}",
-                **{f"sure_{k}": r.sure.get(k) for k, _ in SURE_QUESTIONS},
-                **{f"dcs_{k}": r.dcs[k] for k, _ in DCS_ITEMS},
-            }
-        )
+        cells: dict[str, object] = {
+            "participant": r.participant,
+            "phase": r.phase,
+            "day": r.day.isoformat(),
+            "sure_all_yes": all(r.sure.get(k) for k, _ in SURE_QUESTIONS),
+            "knowledge_right": r.knowledge_right,
+            "knowledge_asked": r.knowledge_asked,
+            "dcs_total": f"{r.dcs_total:g}",
+            **{f"sure_{k}": r.sure.get(k) for k, _ in SURE_QUESTIONS},
+            **{f"dcs_{k}": r.dcs[k] for k, _ in DCS_ITEMS},
+        }
+        writer.writerow(safe_row(cells[c] for c in CSV_COLUMNS))
     return buffer.getvalue()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -24,7 +25,8 @@ from fhir.resources.R4B.medicationadministration import MedicationAdministration
 from fhir.resources.R4B.observation import Observation
 from pydantic import ValidationError
 
-from netaid.diary.models import CSV_COLUMNS, KIND_OF, KINDS, LABEL, REQUIRED_COLUMNS, Entry
+from netaid.csv_safety import CsvShapeError, read_rows, safe_row
+from netaid.diary.models import CSV_COLUMNS, KIND_OF, KINDS, LABEL, REQUIRED_COLUMNS, Entry, strict_moment
 
 MAX_FILE_BYTES = 2_000_000
 MAX_ROWS = 20_000
@@ -40,19 +42,23 @@ class DiaryFileError(ValueError):
 
 # -- CSV ---------------------------------------------------------------------------------------
 
+# A line inside a cell that starts like a diary row: a quote was left open and swallowed it.
+_ROW_START = re.compile(rf"\s*\d{{4}}-\d\d-\d\d[T ][^,]*,\s*(?:{'|'.join(KINDS)})\s*,")
+
 
 def _cell(value: object) -> str:
     return "" if value is None else str(value)
 
 
 def to_csv(entries: list[Entry]) -> str:
+    """Every cell neutralised (see netaid.csv_safety), so a spreadsheet never runs a note."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180; also quotes any \r or \n in a note
     writer.writerow(CSV_COLUMNS)
     for e in sorted(entries, key=lambda e: (e.recorded_at, e.id)):
         data = e.model_dump()
         data["recorded_at"] = e.recorded_at.isoformat()
-        writer.writerow([_cell(data[c]) for c in CSV_COLUMNS])
+        writer.writerow(safe_row(_cell(data[c]) for c in CSV_COLUMNS))
     return out.getvalue()
 
 
@@ -67,13 +73,12 @@ def _int(text: str, row: int, column: str) -> int | None:
 
 def _when(text: str, row: int) -> datetime:
     try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise DiaryFileError(
-            f"row {row}, column recorded_at: {text[:40]!r} is not an ISO 8601 date and time "
-            "(like 2026-03-01T08:30:00+00:00)"
-        ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # no offset: read as UTC
+        moment = strict_moment(text)
+    except ValueError as error:
+        if "time zone" not in str(error):
+            raise DiaryFileError(f"row {row}, column recorded_at: {error}") from None
+        moment = datetime.fromisoformat(text.strip()).replace(tzinfo=UTC)  # no offset: read as UTC
+    return moment
 
 
 def _row_entry(cells: dict[str, str], row: int) -> Entry:
@@ -98,10 +103,14 @@ def _row_entry(cells: dict[str, str], row: int) -> Entry:
     try:
         return Entry(**values)
     except ValidationError as error:
-        first = error.errors()[0]
-        column = str(first["loc"][0]) if first["loc"] else _guess_column(first["msg"])
-        message = first["msg"].removeprefix("Value error, ")
-        raise DiaryFileError(f"row {row}, column {column}: {message}") from None
+        raise DiaryFileError(f"row {row}, {_problem(error)}") from None
+
+
+def _problem(error: ValidationError, part: str = "column") -> str:
+    """The first problem: "<part> <name>: <what is wrong>", the name a diary column."""
+    first = error.errors()[0]
+    column = str(first["loc"][0]) if first["loc"] else _guess_column(first["msg"])
+    return f"{part} {column}: {first['msg'].removeprefix('Value error, ')}"
 
 
 def _guess_column(message: str) -> str:
@@ -119,31 +128,26 @@ def _guess_column(message: str) -> str:
 
 
 def from_csv(text: str) -> list[Entry]:
-    """Entries from a diary CSV; DiaryFileError names the first bad row and column."""
+    """Entries from a diary CSV, all or none; DiaryFileError names the first bad row and column.
+
+    Rows are numbered as a spreadsheet numbers records (the header is row 1); a problem with
+    quotes also names the line of the file.
+    """
     if len(text) > MAX_FILE_BYTES:
         raise DiaryFileError(f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB")
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise DiaryFileError("row 1: the file is empty; it needs a header row") from None
-    except csv.Error as error:
-        raise DiaryFileError(f"row 1: {error}") from None
-    header = [h.strip() for h in header]
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    if missing:
-        raise DiaryFileError(f"row 1, column {missing[0]}: the header has no {missing[0]!r} column")
-    unknown = [c for c in header if c not in CSV_COLUMNS]
-    if unknown:
-        raise DiaryFileError(f"row 1, column {unknown[0][:30]!r}: not a diary column")
+    rows = read_rows(text.removeprefix("\ufeff"), _ROW_START)
     entries: list[Entry] = []
     seen: set[str] = set()
     try:
-        for row, cells in enumerate(reader, start=2):
-            if not any(cells):
-                continue
+        first = next(rows, None)
+        if first is None:
+            raise DiaryFileError("row 1: the file is empty; it needs a header row")
+        header = _header(first[2])
+        for row, line, cells in rows:
             if len(cells) != len(header):
-                raise DiaryFileError(f"row {row}: it has {len(cells)} cells, the header has {len(header)}")
+                raise DiaryFileError(
+                    f"row {row}: it has {len(cells)} cells, the header has {len(header)} (line {line} of the file)"
+                )
             if len(entries) >= MAX_ROWS:
                 raise DiaryFileError(f"row {row}: a diary file has at most {MAX_ROWS} rows")
             entry = _row_entry(dict(zip(header, cells)), row)
@@ -151,9 +155,23 @@ def from_csv(text: str) -> list[Entry]:
                 raise DiaryFileError(f"row {row}, column id: this id is used twice")
             seen.add(entry.id)
             entries.append(entry)
-    except csv.Error as error:
-        raise DiaryFileError(f"row {reader.line_num}: {error}") from None
+    except CsvShapeError as error:
+        raise DiaryFileError(str(error)) from None
     return entries
+
+
+def _header(cells: list[str]) -> list[str]:
+    header = [h.strip() for h in cells]
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        raise DiaryFileError(f"row 1, column {missing[0]}: the header has no {missing[0]!r} column")
+    unknown = [c for c in header if c not in CSV_COLUMNS]
+    if unknown:
+        raise DiaryFileError(f"row 1, column {unknown[0][:30]!r}: not a diary column")
+    twice = [c for c in header if header.count(c) > 1]
+    if twice:
+        raise DiaryFileError(f"row 1, column {twice[0]}: the header has this column twice")
+    return header
 
 
 # -- FHIR ----------------------------------------------------------------------------------------
@@ -237,50 +255,75 @@ def _own_code(concept: dict[str, Any] | None) -> str | None:
     return None
 
 
+# A FHIR dateTime down to the second, with its zone: a partial date ("2026", "2026-03") is refused.
+_FHIR_MOMENT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)")
+
+
+def _fhir_moment(resource: dict[str, Any], n: int) -> str:
+    moment = resource.get("effectiveDateTime")
+    if not isinstance(moment, str) or not _FHIR_MOMENT.fullmatch(moment):
+        raise DiaryFileError(
+            f"entry {n}, effectiveDateTime: {str(moment)[:40]!r} is not a full date and time with a time zone "
+            "(like 2026-03-01T08:30:00+00:00); a diary entry needs the day and the time"
+        )
+    return moment
+
+
+def _fhir_entry(r: dict[str, Any], n: int) -> Entry:
+    common: dict[str, Any] = {
+        "id": r["identifier"][0]["value"],
+        "recorded_at": _fhir_moment(r, n),
+        "note": (r.get("note") or [{}])[0].get("text", ""),
+    }
+    if r.get("resourceType") == "Observation":
+        kinds = [_own_code(c) for c in r.get("category", [])]
+        parts = {_own_code(c["code"]): c.get("valueInteger") for c in r.get("component", [])}
+        return Entry(
+            **common,
+            kind=next(k for k in kinds if k),
+            what=_own_code(r["code"]),
+            severity=r.get("valueInteger"),
+            stool_count=parts.get("stool_count"),
+            bristol=parts.get("bristol"),
+        )
+    if r.get("resourceType") == "MedicationAdministration":
+        dosage = r.get("dosage", {})
+        performer = (r.get("performer") or [{}])[0]
+        return Entry(
+            **common,
+            kind=_own_code(r.get("category")),
+            what=_own_code(r["medicationCodeableConcept"]),
+            site=_own_code(dosage.get("site")),
+            dose=dosage.get("text"),
+            given_by=_own_code(performer.get("function")),
+        )
+    raise DiaryFileError(f"entry {n}: {r.get('resourceType')!r} is not a diary resource")
+
+
 def from_fhir(text: str) -> list[Entry]:
-    """Entries back from a bundle this module made (validated by fhir.resources first)."""
+    """Entries back from a bundle this module made (validated by fhir.resources first), all or none.
+
+    Dates must be whole (day, time and zone), and two entries may not share an id: the result
+    has exactly one entry per bundle entry.
+    """
     if len(text) > MAX_FILE_BYTES * 4:
         raise DiaryFileError("the file is too large")
     try:
         bundle = Bundle.model_validate_json(text)
     except ValidationError as error:
         raise DiaryFileError(f"not a valid FHIR Bundle: {error.errors()[0]['msg']}") from None
-    entries = []
+    entries: list[Entry] = []
+    first_with: dict[str, int] = {}
     for n, item in enumerate(bundle.entry or [], start=1):
         r = item.resource.model_dump(mode="json", exclude_none=True) if item.resource else {}
         try:
-            if r.get("resourceType") == "Observation":
-                kinds = [_own_code(c) for c in r.get("category", [])]
-                parts = {_own_code(c["code"]): c.get("valueInteger") for c in r.get("component", [])}
-                entries.append(
-                    Entry(
-                        id=r["identifier"][0]["value"],
-                        recorded_at=r["effectiveDateTime"],
-                        kind=next(k for k in kinds if k),
-                        what=_own_code(r["code"]),
-                        severity=r.get("valueInteger"),
-                        stool_count=parts.get("stool_count"),
-                        bristol=parts.get("bristol"),
-                        note=(r.get("note") or [{}])[0].get("text", ""),
-                    )
-                )
-            elif r.get("resourceType") == "MedicationAdministration":
-                dosage = r.get("dosage", {})
-                performer = (r.get("performer") or [{}])[0]
-                entries.append(
-                    Entry(
-                        id=r["identifier"][0]["value"],
-                        recorded_at=r["effectiveDateTime"],
-                        kind=_own_code(r.get("category")),
-                        what=_own_code(r["medicationCodeableConcept"]),
-                        site=_own_code(dosage.get("site")),
-                        dose=dosage.get("text"),
-                        given_by=_own_code(performer.get("function")),
-                        note=(r.get("note") or [{}])[0].get("text", ""),
-                    )
-                )
-            else:
-                raise DiaryFileError(f"entry {n}: {r.get('resourceType')!r} is not a diary resource")
-        except (KeyError, IndexError, StopIteration, ValidationError, TypeError) as error:
+            entry = _fhir_entry(r, n)
+        except ValidationError as error:
+            raise DiaryFileError(f"entry {n}, {_problem(error, 'field')}") from None
+        except (KeyError, IndexError, StopIteration, TypeError) as error:
             raise DiaryFileError(f"entry {n}: not a NETaid diary entry ({type(error).__name__})") from None
+        if entry.id in first_with:
+            raise DiaryFileError(f"entry {n}: its id {entry.id} is the id of entry {first_with[entry.id]} too")
+        first_with[entry.id] = n
+        entries.append(entry)
     return entries

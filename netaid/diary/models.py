@@ -8,10 +8,11 @@ a test keeps the two in step), plus big meals, which people often name in their 
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Literal
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictInt, StrictStr, field_validator, model_validator
 
@@ -19,6 +20,13 @@ Kind = Literal["symptom", "trigger", "injection", "medicine"]
 KINDS: tuple[str, ...] = ("symptom", "trigger", "injection", "medicine")
 MAX_NOTE = 500
 MAX_DOSE = 40
+MAX_DOSE_NUMBER = 10_000  # the largest plausible amount in any unit (500 mcg, 120 mg, 1,500 mcg a day)
+# Every date a diary holds lies in this window (in UTC), so adding a time zone, a shot interval
+# or a pattern window to it can never leave the calendar.
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(2100, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)
+WINDOW_WORDS = f"from {EARLIEST.date().isoformat()} to {LATEST.date().isoformat()}"
+_DOSE_NUMBER = re.compile(r"(?:(?<=\s)|^)-?\d[\d,]*(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -107,6 +115,45 @@ CSV_COLUMNS: tuple[str, ...] = (
 REQUIRED_COLUMNS: tuple[str, ...] = CSV_COLUMNS[:5]
 
 
+def in_window(moment: datetime) -> bool:
+    """True if an aware moment is in the diary's window; never overflows near the calendar's ends."""
+    try:
+        return EARLIEST <= moment.astimezone(UTC) <= LATEST
+    except OverflowError:  # its UTC time is before year 1 or after year 9999
+        return False
+
+
+def day_in_window(day: date) -> bool:
+    return EARLIEST.date() <= day <= LATEST.date()
+
+
+def strict_moment(value: Any) -> datetime:
+    """A date and time with its time zone, from a datetime or ISO 8601 text; ValueError otherwise.
+
+    Plain numbers and partial dates (like "2026") are refused, never read as seconds since 1970.
+    """
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"{value[:40]!r} is not a date and time like 2026-03-01T08:30:00+00:00") from None
+    if not isinstance(value, datetime):
+        raise ValueError("a date and time is needed, like 2026-03-01T08:30:00+00:00")
+    if value.utcoffset() is None:
+        raise ValueError("the date and time needs a time zone, like +00:00")
+    return value
+
+
+def fixed_offset(moment: datetime) -> datetime:
+    """The same instant with a fixed offset in whole minutes: what ISO 8601 files and JSON keep.
+
+    Old local times had offsets in seconds (Amsterdam in 1910: +00:19:32), which files would cut.
+    """
+    offset = moment.utcoffset() or timedelta(0)
+    minutes = timezone(timedelta(minutes=int(offset.total_seconds() / 60)))  # toward 0: stays under 24 h
+    return moment.astimezone(minutes) if minutes.utcoffset(None) != offset else moment.replace(tzinfo=minutes)
+
+
 def new_entry_id() -> str:
     return uuid.uuid4().hex
 
@@ -132,12 +179,28 @@ class Entry(BaseModel):
     dose: StrictStr | None = Field(default=None, max_length=MAX_DOSE)
     note: StrictStr = Field(default="", max_length=MAX_NOTE)
 
+    @field_validator("recorded_at", mode="before")
+    @classmethod
+    def _strict_moment(cls, value: Any) -> datetime:
+        return strict_moment(value)
+
+    @field_validator("recorded_at")
+    @classmethod
+    def _in_window(cls, moment: datetime) -> datetime:
+        if not in_window(moment):
+            raise ValueError(f"the date {moment.isoformat()[:25]} is not {WINDOW_WORDS} (in UTC)")
+        return fixed_offset(moment)
+
     @field_validator("dose")
     @classmethod
     def _dose_has_words(cls, dose: str | None) -> str | None:
         """Spaces of any kind (a no-break space too) become one plain space, and a dose of only
         spaces is no dose: FHIR's string type allows no other whitespace."""
-        return " ".join(dose.split()) or None if dose is not None else None
+        dose = " ".join(dose.split()) or None if dose is not None else None
+        for number in _DOSE_NUMBER.findall(dose or ""):
+            if not 0 <= float(number.replace(",", "")) <= MAX_DOSE_NUMBER:
+                raise ValueError(f"the dose {number} is not a plausible amount (0 to {MAX_DOSE_NUMBER:,})")
+        return dose
 
     @model_validator(mode="after")
     def _fits_its_kind(self) -> Entry:

@@ -439,10 +439,10 @@ def parse_progress_file(text: str | bytes, topic_of: Callable[[str], str | None]
     rows: list[tuple[str, str, bool, datetime]] = []
     unknown = 0
     for number, answer in enumerate(data.answers, start=1):
-        when = _utc(answer.answered_at)
-        if not EARLIEST_ANSWER <= when <= latest:
+        when = _file_moment(answer.answered_at)
+        if when is None or not EARLIEST_ANSWER <= when <= latest:
             raise ProgressFileError(
-                f"answer {number}: the date {when.date().isoformat()} is not between "
+                f"answer {number}: the date {(when or answer.answered_at).date().isoformat()} is not between "
                 f"{EARLIEST_ANSWER.date().isoformat()} and tomorrow"
             )
         topic = topic_of(answer.question_id)
@@ -451,6 +451,14 @@ def parse_progress_file(text: str | bytes, topic_of: Callable[[str], str | None]
             continue
         rows.append((answer.question_id, topic, answer.correct, when))
     return ParsedFile(answers=rows, unknown=unknown)
+
+
+def _file_moment(moment: datetime) -> datetime | None:
+    """A file's date in UTC, or None when its UTC time falls off the calendar (year 1 at +14:00)."""
+    try:
+        return _utc(moment)
+    except OverflowError:
+        return None
 
 
 def _file_problem(err: ValidationError) -> str:
