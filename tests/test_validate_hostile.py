@@ -52,7 +52,9 @@ def test_a_fifo_is_refused_without_waiting(content_copy, capsys):
     tests_file.unlink()
     os.mkfifo(tests_file)
     problems = validate(content_copy, capsys)
-    assert f"{tests_file}:1: this is not a regular file (it may be a pipe or a device)" in problems
+    assert (
+        f"{tests_file}:1: cannot read the file: this is not a regular file (it may be a pipe or a device)" in problems
+    )
 
 
 @pytest.mark.parametrize("target", ["/dev/zero", "/etc/hostname"])

@@ -174,7 +174,7 @@ _ContentLoader.add_constructor("tag:yaml.org,2002:timestamp", _ContentLoader.con
 
 
 class FileRefused(Exception):
-    """A file that is not read: str() says why, in words for the person who named it."""
+    """A file that is not read: str() says why ("No such file or directory"), for the person who named it."""
 
 
 def read_regular_file(file: Path, limit: int) -> bytes:
@@ -186,7 +186,7 @@ def read_regular_file(file: Path, limit: int) -> bytes:
     try:
         fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as err:
-        raise FileRefused(f"cannot read the file: {err.strerror}") from None
+        raise FileRefused(err.strerror or "the file cannot be read") from None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -196,7 +196,7 @@ def read_regular_file(file: Path, limit: int) -> bytes:
         try:
             data = handle.read(limit + 1)
         except OSError as err:
-            raise FileRefused(f"cannot read the file: {err.strerror}") from None
+            raise FileRefused(err.strerror or "the file cannot be read") from None
     if len(data) > limit:
         raise FileRefused(f"the file is too large (over {limit:,} bytes)")
     return data
@@ -210,7 +210,7 @@ def _read_text(file: Path, display: str) -> str:
     try:
         return read_regular_file(file, MAX_BYTES).decode("utf-8")
     except FileRefused as err:
-        raise ContentError([Problem(display, 1, str(err))]) from None
+        raise ContentError([Problem(display, 1, f"cannot read the file: {err}")]) from None
     except UnicodeDecodeError as err:
         message = f"the file is not UTF-8 text (byte {err.start} cannot be read)"
         raise ContentError([Problem(display, 1, message)]) from None
