@@ -7,7 +7,10 @@ import os
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
+from netaid.content.yamldoc import Problem
+from testkit.pages import APP
 from tests.conftest import run_cli
 
 LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
@@ -73,3 +76,36 @@ def test_a_link_inside_the_content_folder_is_read(content_copy, capsys):
     glossary.symlink_to(data / "glossary-real.yaml")
     result = run_cli("validate", "--data", str(data), "--quizzes", str(quizzes), capsys=capsys)
     assert result.code == 0, result.err
+
+
+def test_broken_content_never_shows_a_visitor_a_server_path(content_copy, monkeypatch):
+    data, quizzes = content_copy
+    replace_with(data / "glossary.yaml", LAUGHS)
+    monkeypatch.setenv("NETAID_DATA_DIR", str(data))
+    monkeypatch.setenv("NETAID_QUIZ_DIR", str(quizzes))
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    at.switch_page("pages/glossary.py").run()
+    assert not at.exception
+    details = "\n".join(c.proto.code_text for c in at.get("code"))
+    assert details.startswith("glossary.yaml:1: an anchor"), details
+    assert str(data.parent) not in details and "/" not in details.split(":")[0]
+
+
+@pytest.mark.parametrize(
+    ("path", "shown"),
+    [
+        ("/srv/netaid/netaid/data/glossary.yaml", "netaid/data/glossary.yaml"),
+        ("/tmp/elsewhere/data/glossary.yaml", "glossary.yaml"),
+        ("/srv/netaid/../etc/passwd", "passwd"),
+    ],
+)
+def test_problem_paths_are_shown_relative_to_the_project(path, shown):
+    problem = Problem(path, 3, "x").relative_to_project(Path("/srv/netaid"))
+    assert problem == Problem(shown, 3, "x")
+
+
+def test_a_relative_problem_path_is_read_from_the_working_folder(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    assert Problem("data/a.yaml", 1, "x").relative_to_project(tmp_path).path == "data/a.yaml"
+    assert Problem("../a.yaml", 1, "x").relative_to_project(tmp_path).path == "a.yaml"

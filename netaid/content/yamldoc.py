@@ -23,6 +23,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
+from netaid.paths import REPO_DIR
+
 Loc = tuple[str | int, ...]
 BOOL_TAG = "tag:yaml.org,2002:bool"
 MAX_BYTES = 2_000_000  # the largest content file is about 60 kB; a huge one is a mistake
@@ -39,6 +41,16 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
+
+    def relative_to_project(self, root: Path = REPO_DIR) -> Problem:
+        """The same problem with its path relative to the project (a relative path is read from the
+        working folder); a file outside it shows its name only. For visitors: never a server path."""
+        path = Path.cwd() / self.path  # an absolute self.path replaces the working folder
+        try:
+            shown = path.resolve().relative_to(root.resolve())
+        except ValueError:
+            shown = Path(path.name)
+        return Problem(str(shown), self.line, self.message)
 
 
 class ContentError(Exception):
