@@ -5,16 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 from collections.abc import Callable
-from datetime import UTC, date
+from datetime import UTC, date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from netaid.content.library import Library, collect, load_library
 from netaid.content.readability import MAX_GRADE, MAX_MEDIAN, median_grade, score_all
 from netaid.content.source_dates import source_warnings
-from netaid.content.yamldoc import ContentError
+from netaid.content.yamldoc import ContentError, FileRefused, read_regular_file
 from netaid.explorer.profile import ProfileError
 from netaid.grading import GradeInputError, grade_tumor
 from netaid.paths import DATA_DIR, QUIZ_DIR
@@ -25,6 +26,21 @@ if TYPE_CHECKING:
 
 class UsageError(Exception):
     """Bad arguments: reported on stderr with exit code 2."""
+
+
+def _read_bytes(name: str, limit: int) -> bytes:
+    """A regular file of at most `limit` bytes (never a FIFO or device: those could block forever)."""
+    try:
+        return read_regular_file(Path(name), limit)
+    except FileRefused as why:
+        raise UsageError(f"cannot read {name}: {why}") from None
+
+
+def _read_text(name: str, limit: int) -> str:
+    try:
+        return _read_bytes(name, limit).decode("utf-8")  # no newline translation: a note may hold a line break
+    except UnicodeDecodeError:
+        raise UsageError(f"{name} is not UTF-8 text") from None
 
 
 def _number(what: str) -> Callable[[str], float]:
@@ -109,18 +125,13 @@ def _depth(value: object, limit: int) -> int:
 
 def _read_json(name: str) -> object:
     """A JSON file (or stdin), at most 10 MB and 20 levels deep; UsageError otherwise."""
-    try:
-        if name == "-":
+    if name == "-":
+        try:
             text = sys.stdin.read(MAX_JSON_BYTES + 1)
-        else:
-            path = Path(name)
-            if path.is_file() and path.stat().st_size > MAX_JSON_BYTES:
-                raise UsageError(f"{name} is larger than {MAX_JSON_BYTES // 1_000_000} MB")
-            text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise UsageError(f"cannot read {name}: {error.strerror}") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"{name} is not UTF-8 text") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise UsageError(f"cannot read the profile from stdin: {error}") from None
+    else:
+        text = _read_text(name, MAX_JSON_BYTES)
     if len(text) > MAX_JSON_BYTES:
         raise UsageError(f"{name} is larger than {MAX_JSON_BYTES // 1_000_000} MB")
     try:
@@ -134,6 +145,14 @@ def _read_json(name: str) -> object:
     return data
 
 
+# ProfileError says what is wrong; the others come from values it does not yet bound (a number too big for a float).
+PROFILE_ERRORS = (ProfileError, ValueError, TypeError, ArithmeticError)
+
+
+def _profile_problem(error: Exception) -> str:
+    return str(error) if isinstance(error, ProfileError) else f"a value cannot be used ({_first_line(error)})"
+
+
 def cmd_explore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from netaid.explorer.rules import Explorer  # the explorer needs the full library; import it only here
 
@@ -144,9 +163,9 @@ def cmd_explore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for i, raw in enumerate(profiles):
         try:
             results.append(explorer.explore(raw).as_dict(explorer.source_names))
-        except ProfileError as error:
+        except PROFILE_ERRORS as error:
             where = f"profile {i + 1}: " if isinstance(data, list) else ""
-            raise UsageError(f"{where}{error}") from None
+            raise UsageError(f"{where}{_profile_problem(error)}") from None
     print(json.dumps(results if isinstance(data, list) else results[0], indent=2), file=out)
     return 0
 
@@ -186,21 +205,16 @@ def cmd_visit_sheet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.profile:
         try:
             given = parse_given(_read_json(args.profile))
-        except ProfileError as error:
-            raise UsageError(f"{args.profile}: {error}") from None
-        profile = parse_profile(given)
+            profile = parse_profile(given)
+        except PROFILE_ERRORS as error:
+            raise UsageError(f"{args.profile}: {_profile_problem(error)}") from None
         situation = describe_profile(given, library)
         from netaid.explorer.rules import Explorer  # trial figures on the sheet only where they fit the situation
 
         shown = {o.id: o for o in Explorer(library).explore_parsed(profile).options}
     questions = []
     if args.questions:
-        try:
-            if Path(args.questions).stat().st_size > MAX_JSON_BYTES:
-                raise UsageError(f"{args.questions} is larger than {MAX_JSON_BYTES // 1_000_000} MB")
-            questions = [q.strip() for q in Path(args.questions).read_text(encoding="utf-8").splitlines() if q.strip()]
-        except (OSError, UnicodeDecodeError) as error:
-            raise UsageError(f"cannot read {args.questions}: {error}") from None
+        questions = [q.strip() for q in _read_text(args.questions, MAX_JSON_BYTES).splitlines() if q.strip()]
     sheet = VisitSheet(
         situation=situation, option_ids=option_ids, questions=questions, notes=args.notes or "", shown=shown
     )
@@ -243,14 +257,18 @@ def cmd_review_packet(args: argparse.Namespace, out: TextIO, err: TextIO) -> int
 
 
 def cmd_evaluation_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    import os
+    from sqlalchemy.exc import SQLAlchemyError
 
-    from netaid.evaluation import SWITCH, EvaluationStore, responses_csv
+    from netaid.evaluation import SWITCH, EvaluationStore, kit_is_on, responses_csv
 
-    kit = EvaluationStore(os.environ)
-    if not kit.enabled:
+    if not kit_is_on(os.environ):
         raise UsageError(f"the evaluation kit is switched off (set {SWITCH}=on where the app runs)")
-    responses = kit.responses()
+    try:
+        responses = EvaluationStore(os.environ).responses()
+    except (SQLAlchemyError, ImportError) as error:  # a mistyped URL, a server that is down, a missing driver
+        raise UsageError(
+            f"cannot read the answers from the database in NETAID_DATABASE_URL: {_first_line(error)}"
+        ) from None
     _write(args.output, responses_csv(responses).encode("utf-8"))
     print(f"wrote {len(responses)} responses to {args.output}", file=out)
     return 0
@@ -260,15 +278,7 @@ def _diary_entries(name: str) -> list[Entry]:
     """The entries of a diary CSV file; UsageError naming the row and column if it is not one."""
     from netaid.diary.export import MAX_FILE_BYTES, DiaryFileError, from_csv
 
-    try:
-        path = Path(name)
-        if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
-            raise UsageError(f"{name} is larger than {MAX_FILE_BYTES // 1_000_000} MB")
-        text = path.read_bytes().decode("utf-8")  # no newline translation: a note may hold a line break
-    except OSError as error:
-        raise UsageError(f"cannot read {name}: {error.strerror}") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"{name} is not UTF-8 text") from None
+    text = _read_text(name, MAX_FILE_BYTES)
     try:
         return from_csv(text)
     except DiaryFileError as error:
@@ -285,14 +295,27 @@ def cmd_diary_summary(args: argparse.Namespace, out: TextIO, err: TextIO) -> int
         until = datetime.combine(args.until, time.max, tzinfo=UTC)
     else:  # a file's summary is about its own last weeks, whenever it is read
         until = max((e.recorded_at for e in entries), default=datetime.now(UTC))
-    print(json.dumps(summary(entries, args.weeks, until, args.hours), indent=2, ensure_ascii=False), file=out)
+    try:
+        counted = summary(entries, args.weeks, until, args.hours)
+    except OverflowError:  # the weeks back (or a time zone) would cross year 1 or year 9999
+        raise UsageError(f"{args.weeks} weeks back from {until.date()} is outside the calendar") from None
+    print(json.dumps(counted, indent=2, ensure_ascii=False), file=out)
     return 0
+
+
+FHIR_MAX_OFFSET = timedelta(hours=14)  # FHIR's dateTime allows offsets from -14:00 to +14:00
 
 
 def cmd_diary_fhir(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from netaid.diary.export import fhir_json
 
     entries = _diary_entries(args.file)
+    far = next((e for e in entries if abs(e.recorded_at.utcoffset() or timedelta()) > FHIR_MAX_OFFSET), None)
+    if far is not None:
+        raise UsageError(
+            f"{args.file}: the time {far.recorded_at.isoformat()} has a time-zone offset FHIR does not allow "
+            "(it must be from -14:00 to +14:00)"
+        )
     _write(args.output, fhir_json(entries).encode("utf-8"))
     print(f"wrote {len(entries)} entries to {args.output}", file=out)
     return 0
@@ -311,15 +334,28 @@ def _whole(what: str, low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)  # far enough from year 1 and 9999 to count back
+
+
 def _day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"--until must be a date like 2026-03-01, not {text!r}") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise argparse.ArgumentTypeError(f"--until must be a date from {FIRST_DAY} to {LAST_DAY}, not {text}")
+    return day
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    """Argument errors in one line, like every other error here (argparse adds the whole usage)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m netaid", description="NETaid content and tools.")
+    parser = _OneLineParser(prog="python -m netaid", description="NETaid content and tools.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     validate = sub.add_parser("validate", help="check every content file and quiz bank")
@@ -413,3 +449,15 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
     except (RecursionError, MemoryError):  # a last guard: no traceback for input too deep or too big
         print(f"{parser.prog} {args.command}: error: the input is too deeply nested or too large", file=err)
         return 2
+    except Exception as error:  # the last guard: whatever the input did, one line and exit 2, never a traceback
+        if os.environ.get("NETAID_TRACEBACK"):  # for whoever debugs the CLI itself
+            raise
+        print(f"{parser.prog} {args.command}: error: this input cannot be used ({_first_line(error)})", file=err)
+        return 2
+
+
+def _first_line(error: BaseException, limit: int = 200) -> str:
+    """An exception in one short line: its first line, cut to `limit` characters."""
+    lines = str(error).strip().splitlines()
+    text = lines[0] if lines else type(error).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"

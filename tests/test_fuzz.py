@@ -1,16 +1,26 @@
-"""Property tests: random links, profiles and answers never make an exception escape."""
+"""Property tests: random links, profiles and answers never make an exception escape, and
+1,360 random hostile texts never render as a link, an image or markup (see PIECES)."""
 
 from __future__ import annotations
 
+import re
+from datetime import UTC, datetime
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from netaid.content.library import load_library
+from netaid.diary.models import MAX_DOSE, MAX_NOTE, Entry
 from netaid.explorer.profile import PROFILE_FIELDS, ProfileError, parse_profile
 from netaid.explorer.rules import Explorer
 from netaid.explorer.share import profile_from_query, query_from_profile
 from netaid.quiz.rounds import authored_questions, generated_question
-from testkit.pages import card_labels, explorer_with_link
+from netaid.safe_text import WORD_JOINER, plain
+from testkit.hostile import assert_inert, shown
+from testkit.pages import card_labels, explorer_with_link, open_page
+from ui.diary_entry import describe
 
 LIB = load_library()
 ENGINE = Explorer(LIB)
@@ -97,3 +107,105 @@ def test_random_answers_are_marked_without_error(question, answer):
 def test_generated_questions_always_have_their_answer_among_the_choices(seed, index):
     q = generated_question(seed, index)
     assert q.correct in q.choices
+
+
+# Hostile outside text: pieces of addresses, Markdown, HTML, Streamlit directives and hidden
+# characters, glued together at random. Every piece is something a renderer might act on.
+PIECES = [
+    "http://",
+    "https://",
+    "HTTP://",
+    "www.",
+    "WWW.",
+    "@",
+    ".",
+    ":",
+    "/",
+    "evil",
+    "example",
+    "evil.example",
+    "x@y.example",
+    "mailto:",
+    "xmpp:",
+    "ftp://",
+    "[",
+    "](",
+    ")",
+    "![",
+    "<",
+    ">",
+    "`",
+    "$",
+    "$$",
+    "*",
+    "**",
+    "_",
+    "~~",
+    "#",
+    "- ",
+    "> ",
+    "|",
+    "\\",
+    "&amp;",
+    "&#x41;",
+    ":red[",
+    ":red-background[",
+    ":material/warning:",
+    ":smile:",
+    "]",
+    "\n",
+    "\n\n",
+    "  \n",
+    " ",
+    "\t",
+    "\u200d",
+    "\u202e",
+    "\u2060",
+    "\x00",
+    "é",
+    "日本",
+    "1.",
+    "=",
+]
+hostile_text = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6)), max_size=30).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(hostile_text)
+def test_hostile_text_never_renders_as_a_link_image_or_markup(text):
+    escaped = plain(text, limit=10_000)
+    assert_inert(escaped, emphasis_allowed=False)
+    visible = re.sub(r"\\(.)", r"\1", escaped).replace(WORD_JOINER, "")
+    assert shown(escaped).replace(WORD_JOINER, "") == visible.strip(), "Markdown shows each escaped mark as itself"
+
+
+@settings(max_examples=300, deadline=None)
+@given(hostile_text, hostile_text)
+def test_hostile_diary_notes_and_doses_stay_text_in_the_entry_list(note, dose):
+    try:
+        entry = Entry(
+            recorded_at=datetime(2026, 3, 1, 8, tzinfo=UTC),
+            kind="injection",
+            what="lanreotide",
+            note=note[:MAX_NOTE],
+            dose=dose[:MAX_DOSE],
+        )
+    except ValidationError:  # the diary refuses it before it is saved: nothing to show
+        return
+    assert_inert(describe(entry))  # the page's own **label** is the only emphasis
+
+
+@pytest.fixture(scope="module")
+def glossary_page():
+    return open_page("glossary.py")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(hostile_text.map(lambda t: f"evil {t}"))
+def test_hostile_glossary_searches_show_no_link_and_no_exception(glossary_page, query):
+    glossary_page.text_input(key="glossary_query").set_value(query).run()
+    assert not glossary_page.exception
+    echoed = [a.proto.body for a in glossary_page.info if "No word matches" in a.proto.body]
+    assert echoed, "a search for evil… matches no word, and says so"
+    for body in echoed:
+        assert_inert(body)

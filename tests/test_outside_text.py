@@ -8,47 +8,17 @@ directives, which CommonMark does not know.
 
 from __future__ import annotations
 
-import html
 import json
-import re
 
 import pytest
-from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
-from netaid.safe_text import plain
+from netaid.diary.export import to_csv
+from netaid.diary.models import MAX_DOSE, MAX_NOTE
+from netaid.safe_text import WORD_JOINER, plain
+from testkit.hostile import MARK, PAYLOADS, assert_inert, shown
 from testkit.pages import explorer_with_link, open_page
-
-MARK = "EVILMARK"
-PAYLOADS = [
-    f"![{MARK}](http://evil.example/p.png)",
-    f"[Your results: click {MARK}](http://evil.example)",
-    f":red-background[STOP TAKING OCTREOTIDE {MARK}]",
-    f":red[{MARK}] :blue-badge[x] :material/warning: :smile: :rainbow[x]",
-    f"$\\frac{{1}}{{2}}$ {MARK} $$x^2$$",
-    f"<img src=x onerror=alert(1)> <a href='javascript:alert(1)'>{MARK}</a> <script>x</script>",
-    f"http://evil.example www.evil.example {MARK}@evil.example",
-    f"# {MARK}\n- list\n> quote\n\n---",
-    f"**{MARK}** _it_ `code` ~~s~~ | a | b | <https://evil.example>",
-    f"[{MARK}][r]\n\n[r]: http://evil.example",
-]
-RENDER = MarkdownIt("commonmark", {"linkify": True}).enable(["linkify", "table", "strikethrough"])
-DIRECTIVE = re.compile(r"(?<!\\):[a-z-]+(\[|/[a-z_]+:|:)|(?<!\\)\$")
-# Pages wrap outside text in their own bold or italics; anything else it could make is checked.
-TAGS = re.compile(r"<(a|img|code|h\d|ul|ol|li|blockquote|del|s|table|hr|script)\b", re.I)
-EMPHASIS = re.compile(r"<(em|strong)\b", re.I)
-
-
-def shown(text: str) -> str:
-    """What a person sees after Markdown is rendered: the text of the HTML, tags removed."""
-    return html.unescape(re.sub(r"<[^>]+>", "", RENDER.render(text))).strip()
-
-
-def assert_inert(markdown: str, emphasis_allowed: bool = True) -> None:
-    rendered = RENDER.render(markdown)
-    assert not TAGS.search(rendered), f"renders markup: {rendered!r}"
-    assert emphasis_allowed or not EMPHASIS.search(rendered), f"renders emphasis: {rendered!r}"
-    assert not DIRECTIVE.search(markdown), f"a Streamlit directive could apply: {markdown!r}"
+from tests.diary_samples import sample_diary
 
 
 def bodies(at: AppTest) -> list[str]:
@@ -56,12 +26,13 @@ def bodies(at: AppTest) -> list[str]:
     out = [m.value for m in at.markdown] + [c.value for c in at.caption]
     out += [e.proto.body for kind in ("info", "warning", "error", "success") for e in getattr(at, kind)]
     out += [t.value for t in at.title] + [h.value for h in at.header] + [s.value for s in at.subheader]
+    out += [str(cell) for table in at.table for cell in table.value.to_numpy().ravel()]  # cells are Markdown too
     return out
 
 
 def assert_page_is_safe(at: AppTest, expect_mark: bool = True) -> None:
     assert not at.exception
-    hits = [b for b in bodies(at) if any(w in b.lower() for w in ("evil", "alert", "octreotide", "frac"))]
+    hits = [b for b in bodies(at) if any(w in b.lower() for w in ("evil", "alert", "stop taking", "frac"))]
     if expect_mark:
         assert hits, "the outside text is shown somewhere (escaped)"
     for body in hits:
@@ -72,7 +43,8 @@ def assert_page_is_safe(at: AppTest, expect_mark: bool = True) -> None:
 def test_plain_shows_exactly_the_text_and_nothing_else(payload):
     escaped = plain(payload, limit=500)
     assert_inert(escaped, emphasis_allowed=False)
-    assert shown(escaped) == " ".join(payload.split()), "the person sees what was typed, on one line"
+    seen = shown(escaped).replace(WORD_JOINER, "")  # the invisible joiner that breaks bare links
+    assert seen == " ".join(payload.split()), "the person sees what was typed, on one line"
 
 
 def test_plain_caps_length_and_drops_hidden_characters():
@@ -80,6 +52,7 @@ def test_plain_caps_length_and_drops_hidden_characters():
     assert plain("a\u202eb\u0000c\nd") == "a b c d"
     assert plain("क्\u200dष") == "क्\u200dष", "joiners that shape scripts stay"
     assert plain(None) == ""
+    assert plain("a\u2060\u2060@b.example").count(WORD_JOINER) == 1, "joiners typed in are dropped, ours is added"
 
 
 @pytest.fixture(autouse=True)
@@ -92,6 +65,21 @@ def test_glossary_search(payload):
     at = open_page("glossary.py")
     at.text_input(key="glossary_query").set_value(payload).run()
     assert_page_is_safe(at)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_glossary_link_parameter(payload):
+    assert_page_is_safe(glossary_with_link(payload))
+
+
+def glossary_with_link(term: str) -> AppTest:
+    """The glossary opened from a link such as /glossary?term=Ki-67."""
+    at = open_page("home.py")
+    at.switch_page("pages/glossary.py")
+    at.query_params["term"] = term
+    at.run()
+    assert not at.exception
+    return at
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
@@ -133,3 +121,54 @@ def test_visit_sheet_notes_are_never_markdown():
     at.text_area(key="sheet_own").set_value(payload).run()
     assert_page_is_safe(at, expect_mark=False)
     assert any(MARK in t.value for t in at.text), "notes show as plain text (st.text)"
+
+
+class Upload:
+    """What st.file_uploader returns, for driving the diary's "Load it" without a browser."""
+
+    def __init__(self, name: str, data: bytes) -> None:
+        self.name, self.file_id, self._data = name, f"id-{hash((name, data))}", data
+
+    def getvalue(self) -> bytes:
+        return self._data
+
+
+def load_diary_file(upload: Upload, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """The Diary page's "Load it" with `upload` chosen in its file box."""
+    import streamlit as st
+
+    def chosen(*args: object, key: str, **kwargs: object) -> Upload:
+        st.session_state[key] = upload
+        return upload
+
+    monkeypatch.setattr(st, "file_uploader", chosen)
+    at = open_page("diary.py")
+    at.button(key="x_load").click().run()
+    assert not at.exception
+    return at
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_diary_note_and_doses(payload):
+    at = open_page("diary.py")
+    at.button_group(key="d_event").set_value("flushing").run()
+    at.button_group(key="d_sev").set_value(2).run()
+    at.text_input(key="d_note").input(payload[:MAX_NOTE]).run()
+    at.button(key="d_save").click().run()
+    at.number_input(key="t_days").set_value(28).run()
+    at.button(key="t_save_plan").click().run()
+    at.text_input(key="t_dose").input(payload[:MAX_DOSE])
+    at.button(key="FormSubmitter:t_shot_form-Save the shot").click().run()
+    at.button_group(key="t_other").set_value("octreotide_rescue").run()
+    at.text_input(key="t_other_dose").input(payload[:MAX_DOSE]).run()
+    at.button(key="t_log_other").click().run()
+    assert_page_is_safe(at)
+    cells = [shown(str(cell)).replace(WORD_JOINER, "") for table in at.table for cell in table.value.to_numpy().ravel()]
+    assert " ".join(payload[:MAX_DOSE].split()) in cells, "the rescue dose reads as typed in the medicine table"
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_diary_file_names(payload, monkeypatch):
+    good = to_csv(sample_diary()).encode("utf-8")
+    for upload in (Upload(payload + ".csv", good), Upload(payload + ".csv", b"not,a diary\n1,2")):
+        assert_page_is_safe(load_diary_file(upload, monkeypatch))

@@ -90,7 +90,7 @@ def library() -> Library:
             "did not pass its checks. Nothing you entered is lost. Please try again later."
         )
         with st.expander("Details for the people who run this site"):
-            st.code("\n".join(str(p) for p in err.problems[:20]), language=None)
+            st.code("\n".join(str(p.relative_to_project()) for p in err.problems[:20]), language=None)
         st.stop()
         raise  # st.stop() raises; this line keeps type checkers calm
 
