@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import streamlit as st
@@ -37,13 +37,19 @@ ANSWER_FORGOTTEN = "Not saved: no progress is kept under your key any more (it w
 
 class OfflineProgress(ProgressStore):
     """What a person with a key gets while saved progress cannot be reached: nothing saved to show,
-    and every answer refused, so the page never says an answer is kept when it is not."""
+    and each answer sent on to the shared store, so it is acknowledged only if the database is
+    back and has committed it (a page drawn during the outage keeps this store in its callbacks)."""
 
-    def __init__(self) -> None:
+    def __init__(self, ident: str) -> None:
         super().__init__("sqlite://")
+        self.ident = ident
 
-    def record_answer(self, *args: Any, **kwargs: Any) -> Any:
-        raise StoreUnavailable("cannot connect")
+    def record_answer(self, learner_id: int, *args: Any, **kwargs: Any) -> datetime:
+        store = shared_store()
+        found = store.find(self.ident)
+        if found is None:
+            raise UnknownLearner(learner_id)
+        return store.record_answer(found, *args, **kwargs)
 
 
 @st.cache_resource(show_spinner=False)
@@ -131,9 +137,9 @@ def current_learner() -> tuple[ProgressStore, int, str | None]:
                 "Saved progress cannot be reached right now, so answers cannot be saved. Please try again in a moment.",
                 icon=":material/cloud_off:",
             )
-            if "offline_store" not in st.session_state:
-                st.session_state["offline_store"] = OfflineProgress()
-            offline = st.session_state["offline_store"]
+            offline = st.session_state.get("offline_store")
+            if offline is None or offline.ident != ident:
+                offline = st.session_state["offline_store"] = OfflineProgress(ident)
             return offline, offline.create(GUEST_HASH), None
     store, learner_id = guest_store()
     return store, learner_id, None

@@ -122,8 +122,10 @@ def insert_ignore(session: Session, model: type[Any], values: dict[str, Any], co
     # Imported here, when needed: the PostgreSQL dialect alone takes ~50 ms to import.
     insert = importlib.import_module(f"sqlalchemy.dialects.{dialect}").insert
     statement = insert(model).values(**values).on_conflict_do_nothing(index_elements=conflict)
-    result = session.execute(statement)
-    return bool(result.rowcount)  # type: ignore[attr-defined]  # an INSERT gives a CursorResult
+    # RETURNING, not rowcount: through the ORM, psycopg reports a rowcount of -1 for this insert,
+    # which read as "inserted" even when the conflict stopped it.
+    returned = session.execute(statement.returning(*(getattr(model, name) for name in conflict)))
+    return returned.first() is not None
 
 
 # -- tombstones: keys deleted with "Forget me" -------------------------------------------------
