@@ -9,7 +9,7 @@ import streamlit as st
 from netaid.evaluation import DCS_ITEMS, SWITCH, EvaluationStore, Response, knowledge_questions, new_participant_code
 from netaid.explorer.values import SURE_QUESTIONS
 from netaid.storage import StoreUnavailable
-from ui.once import form_token, is_current, spend
+from ui.once import fingerprint, form_token, is_current, repeats_last_save, spend
 from ui.shell import library, require_app_shell
 
 require_app_shell()
@@ -94,12 +94,16 @@ def send(token: str) -> None:
             len(questions),
             dict(dcs),  # type: ignore[arg-type]
         )
+        sent = fingerprint(response)
+        if repeats_last_save(PILOT_FORM, sent):  # the late click of a triple click, on the redrawn form
+            state["pilot_result"] = ("success", SAVED)
+            return
         try:
             kit.save(response, token)
         except StoreUnavailable:
             state["pilot_result"] = ("error", "Not saved: the pilot's database cannot be reached. Please try again.")
             return
-        spend(PILOT_FORM)
+        spend(PILOT_FORM, sent)
         state["pilot_result"] = ("success", SAVED)
 
 

@@ -16,7 +16,7 @@ from netaid.safe_text import plain
 from netaid.storage import KeyForgotten, StoreUnavailable
 from ui import state
 from ui.diary_state import Owner, local_now, local_zone
-from ui.once import entry_ids, form_token, is_current, spend
+from ui.once import entry_ids, fingerprint, form_token, is_current, just_saved, repeats_last_save, spend
 from ui.shell import label_from
 
 log = logging.getLogger("netaid")
@@ -125,13 +125,16 @@ def restore_typed(names: tuple[str, ...]) -> None:
             st.session_state[name] = kept.pop(name)
 
 
-def saved_once(form: str, token: str, write: Callable[[], object], typed: tuple[str, ...]) -> bool | None:
+def saved_once(
+    form: str, token: str, entries: list[Entry], write: Callable[[], object], typed: tuple[str, ...]
+) -> bool | None:
     """Save a form with its one-time token: True if saved now, None for a repeated click, False if not saved."""
-    if not is_current(form, token):
-        return None  # this click's form was saved already: a double or triple click
+    what = fingerprint(*(e.model_dump(exclude={"id"}) for e in entries))
+    if not is_current(form, token) or repeats_last_save(form, what):
+        return None  # this click's form, or this very entry, was saved already: a double or triple click
     if not stored(write, typed):
         return False  # the token stays live, so "try again" saves once
-    spend(form)
+    spend(form, what)
     return True
 
 
@@ -141,6 +144,8 @@ def save_quick(owner: Owner, token: str) -> None:
         return  # a repeated click on a form already saved
     event, triggers = ss.get("d_event"), list(ss.get("d_triggers") or [])
     if not event and not triggers:
+        if just_saved(QUICK_FORM):
+            return None  # the late click of a triple click, on the form cleared by the first
         return _fail("Pick what happened, or what came before, then press Save.")
     if event and not ss.get("d_sev"):
         return _fail("Pick how bad it was: 1, 2 or 3.")
@@ -163,7 +168,7 @@ def save_quick(owner: Owner, token: str) -> None:
     new += [Entry(recorded_at=when - gap, kind="trigger", what=t, note="" if event else note) for t in triggers]
     new = [e.model_copy(update={"id": i}) for e, i in zip(new, entry_ids(token, len(new)), strict=True)]
     # committed before the page says "saved"; ids from the token, so a repeat adds nothing
-    if not saved_once(QUICK_FORM, token, lambda: owner.store.add_once(owner.key, new), QUICK_FIELDS):
+    if not saved_once(QUICK_FORM, token, new, lambda: owner.store.add_once(owner.key, new), QUICK_FIELDS):
         return
     ss.update(QUICK_RESET)  # assigned, not removed: the browser would send back a removed widget's old value
     for name in QUICK_FOLLOW_UPS:  # hidden on the next run, so removing them is enough
@@ -229,7 +234,12 @@ def flash(owner: Owner) -> None:
 
 def quick_entry(owner: Owner) -> None:
     restore_typed(QUICK_FIELDS)
-    st.pills("What happened?", [w.id for w in SYMPTOMS], key="d_event", format_func=label_from(LABEL))
+    st.pills(
+        "What happened?",
+        [w.id for w in SYMPTOMS],
+        key="d_event",
+        format_func=label_from(LABEL),
+    )
     event = st.session_state.get("d_event")
     if event:
         st.segmented_control("How bad was it?", list(SEVERITY), key="d_sev", format_func=label_from(SEVERITY))

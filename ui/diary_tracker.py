@@ -13,7 +13,7 @@ from netaid.safe_text import plain
 from ui import state
 from ui.diary_entry import clean_note, moment, restore_typed, saved_once, say, stored
 from ui.diary_state import Owner, local_now
-from ui.once import entry_ids, form_token, is_current
+from ui.once import entry_ids, form_token, is_current, just_saved
 from ui.shell import label_from
 
 SHOT_FORM, SHOT_FIELDS = "shot", ("t_date", "t_site", "t_by", "t_dose", "t_note")
@@ -42,7 +42,7 @@ def _log_shot(owner: Owner, token: str) -> None:
         dose=clean_note(ss.get("t_dose"))[:MAX_DOSE] or None,
         note=clean_note(ss.get("t_note")),
     )
-    if not saved_once(SHOT_FORM, token, lambda: owner.store.add_once(owner.key, [entry]), SHOT_FIELDS):
+    if not saved_once(SHOT_FORM, token, [entry], lambda: owner.store.add_once(owner.key, [entry]), SHOT_FIELDS):
         return
     for name in ("t_date", "t_dose", "t_note"):
         ss.pop(name, None)
@@ -54,6 +54,8 @@ def _log_medicine(owner: Owner, token: str) -> None:
         return  # a repeated click on a dose already logged
     what = st.session_state.get("t_other")
     if not what:
+        if just_saved(MEDICINE_FORM):
+            return  # the late click of a triple click, on the pick cleared by the first
         st.session_state[state.DIARY_ERROR] = "Pick a medicine first."
         return
     entry = Entry(
@@ -63,7 +65,7 @@ def _log_medicine(owner: Owner, token: str) -> None:
         what=what,
         dose=clean_note(st.session_state.get("t_other_dose"))[:MAX_DOSE] or None,
     )
-    if not saved_once(MEDICINE_FORM, token, lambda: owner.store.add_once(owner.key, [entry]), MEDICINE_FIELDS):
+    if not saved_once(MEDICINE_FORM, token, [entry], lambda: owner.store.add_once(owner.key, [entry]), MEDICINE_FIELDS):
         return
     st.session_state.pop("t_other", None)
     st.session_state.pop("t_other_dose", None)
@@ -134,7 +136,12 @@ def tracker(owner: Owner, entries: list[Entry]) -> None:
 
     st.header("Other medicines")
     st.caption("Rescue doses of short-acting octreotide, and other NET medicines, as a simple log.")
-    st.pills("Medicine", [w.id for w in MEDICINES], key="t_other", format_func=label_from(LABEL))
+    st.pills(
+        "Medicine",
+        [w.id for w in MEDICINES],
+        key="t_other",
+        format_func=label_from(LABEL),
+    )
     st.text_input("Dose (optional)", key="t_other_dose", max_chars=MAX_DOSE)
     dose = form_token(MEDICINE_FORM)
     st.button("Log it now", key=f"t_log_other_{dose}", on_click=_log_medicine, args=(owner, dose))
