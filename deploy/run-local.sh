@@ -4,7 +4,7 @@
 #
 # Usage: deploy/run-local.sh [RUN_DIR]        Ctrl-C (or SIGTERM) stops all of it.
 # Ports: NETAID_HTTPS_PORT (8443), NETAID_HTTP_PORT (8080), NETAID_REPLICA_PORTS ("8601 8602"),
-#        NETAID_PG_PORT (5433).
+#        NETAID_PG_PORT (5433). Host name: NETAID_SERVER_NAME (localhost), where HTTP redirects to.
 # The database password comes from the file named by NETAID_DB_PASSWORD_FILE, or is made at
 # random into RUN_DIR/db-password. It never appears on a command line: PostgreSQL reads it with
 # initdb --pwfile and psql's standard input, and the replicas through a pgpass file (PGPASSFILE).
@@ -17,6 +17,8 @@ HTTPS_PORT="${NETAID_HTTPS_PORT:-8443}"
 HTTP_PORT="${NETAID_HTTP_PORT:-8080}"
 read -r REPLICA_A REPLICA_B <<<"${NETAID_REPLICA_PORTS:-8601 8602}"
 PG_PORT="${NETAID_PG_PORT:-5433}"
+SERVER_NAME="${NETAID_SERVER_NAME:-localhost}"  # the host that HTTP redirects to (never the request's Host)
+case "$SERVER_NAME" in *[!A-Za-z0-9.-]*|"") echo "run-local: NETAID_SERVER_NAME must be a host name"; exit 2;; esac
 PYTHON="${NETAID_PYTHON:-$ROOT/.venv/bin/python}"
 umask 077
 mkdir -p "$RUN_DIR"/{tls,tmp,pg,logs}
@@ -86,7 +88,7 @@ done
 mkdir -p "$RUN_DIR"/tmp/{body,proxy,fastcgi,uwsgi,scgi}
 chmod -R 1777 "$RUN_DIR/tmp"  # nginx's workers run as an unprivileged user when started as root
 sed -e "s#@RUN_DIR@#$RUN_DIR#g" -e "s#@HTTPS_PORT@#$HTTPS_PORT#g" -e "s#@HTTP_PORT@#$HTTP_PORT#g" \
-    -e "s#@REPLICA_A@#$REPLICA_A#g" -e "s#@REPLICA_B@#$REPLICA_B#g" "$ROOT/deploy/nginx.conf" >"$RUN_DIR/nginx.conf"
+    -e "s#@REPLICA_A@#$REPLICA_A#g" -e "s#@REPLICA_B@#$REPLICA_B#g" -e "s#@SERVER_NAME@#$SERVER_NAME#g" "$ROOT/deploy/nginx.conf" >"$RUN_DIR/nginx.conf"
 nginx -t -q -p "$RUN_DIR" -c "$RUN_DIR/nginx.conf" -e "$RUN_DIR/nginx-error.log"
 nginx -p "$RUN_DIR" -c "$RUN_DIR/nginx.conf" -e "$RUN_DIR/nginx-error.log" -g "daemon off;" &
 PIDS+=("$!")

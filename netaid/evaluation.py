@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from sqlalchemy import Date, Integer, String, Text, create_engine, select
+from sqlalchemy import Date, Integer, String, Text, inspect, select, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from netaid.csv_safety import safe_row
 from netaid.explorer.values import SURE_QUESTIONS
 from netaid.quiz.models import TrueFalse
 from netaid.quiz.progress import database_url
+from netaid.storage import insert_ignore, make_engine, reporting_outages
 
 SWITCH = "NETAID_EVALUATION_KIT"  # a clinic sets this to "on" to collect answers
 Phase = Literal["before", "after"]
@@ -103,6 +104,8 @@ class ResponseRow(_Base):
     phase: Mapped[str] = mapped_column(String(8))
     day: Mapped[date] = mapped_column(Date)
     answers: Mapped[str] = mapped_column(Text)  # JSON: sure, knowledge, dcs
+    # The form's one-time token: a second or third click on "Send" stores nothing more.
+    token: Mapped[str | None] = mapped_column(String(32), unique=True, nullable=True)
 
 
 CSV_COLUMNS = [
@@ -123,11 +126,16 @@ class EvaluationStore:
 
     def __init__(self, environ: Mapping[str, str]) -> None:
         self.enabled = kit_is_on(environ)
-        self._engine = create_engine(database_url(environ)) if self.enabled else None
+        self._engine = make_engine(database_url(environ)) if self.enabled else None
         if self._engine is not None:
-            _Base.metadata.create_all(self._engine)
+            with reporting_outages(), self._engine.begin() as conn:
+                _add_token_column(conn)
+            with reporting_outages():
+                _Base.metadata.create_all(self._engine)
 
-    def save(self, response: Response) -> None:
+    def save(self, response: Response, token: str | None = None) -> bool:
+        """Store one form once per token (the form's one-time token); False if it was already stored."""
+        token = token or secrets.token_hex(16)
         if self._engine is None:
             raise RuntimeError("the evaluation kit is switched off, so nothing is stored")
         _ = response.dcs_total  # check the form whole before anything is written
@@ -137,20 +145,20 @@ class EvaluationStore:
             "knowledge_asked": response.knowledge_asked,
             "dcs": response.dcs,
         }
-        with Session(self._engine) as session, session.begin():
-            session.add(
-                ResponseRow(
-                    participant=response.participant,
-                    phase=response.phase,
-                    day=response.day,
-                    answers=json.dumps(payload),
-                )
-            )
+        row = {
+            "participant": response.participant,
+            "phase": response.phase,
+            "day": response.day,
+            "answers": json.dumps(payload),
+            "token": token,
+        }
+        with reporting_outages(), Session(self._engine) as session, session.begin():
+            return insert_ignore(session, ResponseRow, row, ["token"])
 
     def responses(self) -> list[Response]:
         if self._engine is None:
             return []
-        with Session(self._engine) as session:
+        with reporting_outages(), Session(self._engine) as session:
             rows = session.scalars(select(ResponseRow).order_by(ResponseRow.id)).all()
         out = []
         for row in rows:
@@ -167,6 +175,15 @@ class EvaluationStore:
                 )
             )
         return out
+
+
+def _add_token_column(conn: Any) -> None:
+    """Tables made before the one-time token get its column (unique, so a token is stored once)."""
+    if "evaluation_responses" not in inspect(conn).get_table_names():
+        return
+    if "token" not in {c["name"] for c in inspect(conn).get_columns("evaluation_responses")}:
+        conn.execute(text("ALTER TABLE evaluation_responses ADD COLUMN token VARCHAR(32)"))
+        conn.execute(text("CREATE UNIQUE INDEX ix_evaluation_responses_token ON evaluation_responses (token)"))
 
 
 def responses_csv(responses: list[Response]) -> str:

@@ -8,11 +8,14 @@ import streamlit as st
 
 from netaid.evaluation import DCS_ITEMS, SWITCH, EvaluationStore, Response, knowledge_questions, new_participant_code
 from netaid.explorer.values import SURE_QUESTIONS
+from netaid.storage import StoreUnavailable
+from ui.once import fingerprint, form_token, is_current, repeats_last_save, spend
 from ui.shell import library, require_app_shell
 
 require_app_shell()
 
 CODE = re.compile(r"^[0-9A-F]{8}$")
+PILOT_FORM = "pilot"
 
 
 @st.cache_resource(show_spinner=False)
@@ -28,7 +31,11 @@ st.markdown(
     "NETaid and after. It asks how sure you feel about your choice, five quiz questions, and ten "
     "questions about your decision. It asks for no name and no health details."
 )
-kit = store(os.environ.get(SWITCH), os.environ.get("NETAID_DATABASE_URL"))
+try:
+    kit = store(os.environ.get(SWITCH), os.environ.get("NETAID_DATABASE_URL"))
+except StoreUnavailable:
+    st.error("The pilot form cannot reach its database right now. Please try again in a moment.")
+    st.stop()
 if not kit.enabled:
     st.info(
         "The pilot form is switched off on this site, so nothing you could enter here would be "
@@ -56,9 +63,16 @@ if phase == "before":
 questions = knowledge_questions(lib.quiz_banks)
 
 
-def send() -> None:
-    """Check the form whole, then save it in one go (a callback, so a rerun cannot lose the click)."""
+def send(token: str) -> None:
+    """Check the form whole, then save it in one go (a callback, so a rerun cannot lose the click).
+
+    The form's one-time token makes a double or triple click store one row (and the store keeps
+    the token in a unique column, for a repeat that reaches it anyway).
+    """
     state = st.session_state
+    if not is_current(PILOT_FORM, token):
+        state["pilot_result"] = ("success", SAVED)  # a repeated click: the first one saved it
+        return
     code = (state.get("pilot_code_typed") or "").strip().upper()
     sure = {key: state.get(f"pilot_sure_{key}") for key, _ in SURE_QUESTIONS}
     dcs = {key: state.get(f"pilot_dcs_{key}") for key, _ in DCS_ITEMS}
@@ -71,18 +85,29 @@ def send() -> None:
         )
     else:
         right = sum(1 for q in questions if state.get(f"pilot_k_{q.id}") is q.correct)
-        kit.save(
-            Response(
-                code,
-                state["pilot_phase"],
-                date.today(),
-                {k: v == "yes" for k, v in sure.items()},
-                right,
-                len(questions),
-                dict(dcs),
-            )
-        )  # type: ignore[arg-type]
-        state["pilot_result"] = ("success", "Thank you. Your answers are saved without your name.")
+        response = Response(
+            code,
+            state["pilot_phase"],
+            date.today(),
+            {k: v == "yes" for k, v in sure.items()},
+            right,
+            len(questions),
+            dict(dcs),  # type: ignore[arg-type]
+        )
+        sent = fingerprint(response)
+        if repeats_last_save(PILOT_FORM, sent):  # the late click of a triple click, on the redrawn form
+            state["pilot_result"] = ("success", SAVED)
+            return
+        try:
+            kit.save(response, token)
+        except StoreUnavailable:
+            state["pilot_result"] = ("error", "Not saved: the pilot's database cannot be reached. Please try again.")
+            return
+        spend(PILOT_FORM, sent)
+        state["pilot_result"] = ("success", SAVED)
+
+
+SAVED = "Thank you. Your answers are saved without your name."
 
 
 with st.form("pilot_form"):
@@ -108,7 +133,8 @@ with st.form("pilot_form"):
     st.subheader("About your decision")
     for key, text in DCS_ITEMS:
         st.radio(text, ["yes", "unsure", "no"], index=None, horizontal=True, key=f"pilot_dcs_{key}")
-    st.form_submit_button("Send my answers", on_click=send)
+    token = form_token(PILOT_FORM)  # in the key: a repeated click names the form it was drawn in
+    st.form_submit_button("Send my answers", key=f"pilot_send_{token}", on_click=send, args=(token,))
 result = st.session_state.pop("pilot_result", None)
 if result:
     kind, message = result

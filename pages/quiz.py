@@ -10,7 +10,7 @@ from netaid.quiz.rounds import find_question, practice_ids
 from netaid.quiz.stats import missed_ids
 from ui.behaviour import anchor, focus_if_requested, request_focus
 from ui.diary_state import quiz_suggestion
-from ui.learner import current_learner, learner_box
+from ui.learner import answer_problem, answer_saved, current_learner, learner_box
 from ui.quiz_widgets import ask, feedback
 from ui.shell import library, next_step, require_app_shell
 
@@ -51,7 +51,12 @@ def record(question, topic: str, answer) -> None:
     if round_ is None or question.id in round_["results"]:
         return
     verdict = question.check(answer)
-    store.record_answer(learner_id, question.id, topic, verdict.correct, datetime.now(UTC), round_id=round_.get("id"))
+    if not answer_saved(
+        lambda: store.record_answer(
+            learner_id, question.id, topic, verdict.correct, datetime.now(UTC), round_id=round_.get("id")
+        )
+    ):
+        return  # not committed, so not acknowledged: the person can press Check again
     round_["results"][question.id] = verdict.correct
     request_focus("quiz-feedback")
 
@@ -154,6 +159,7 @@ if not answered:
         on_click=record,
         args=(question, topic, answer),
     )
+    answer_problem()
 else:
     feedback(lib, question, question.check(answer), answer)
     last = pos + 1 == len(ids)

@@ -39,6 +39,26 @@ def _as_postgres(cmd: list[str]) -> list[str]:
 @contextmanager
 def postgres_server() -> Iterator[str]:
     """Yield a SQLAlchemy URL of a fresh server on 127.0.0.1; stop it and remove it afterwards."""
+    with controlled_postgres_server() as server:
+        yield server.url
+
+
+class Server:
+    """A running test server that a test can stop and start again (a database outage)."""
+
+    def __init__(self, url: str, start: list[str], stop: list[str]) -> None:
+        self.url, self._start, self._stop = url, start, stop
+
+    def stop(self) -> None:
+        subprocess.run(_as_postgres(self._stop), capture_output=True, text=True, timeout=120, check=True)
+
+    def start(self) -> None:
+        subprocess.run(_as_postgres(self._start), capture_output=True, text=True, timeout=120, check=True)
+
+
+@contextmanager
+def controlled_postgres_server() -> Iterator[Server]:
+    """Like postgres_server, but the test gets stop() and start() too."""
     initdb, pg_ctl = _bin("initdb"), _bin("pg_ctl")
     # A folder straight under the temp dir: pytest's own tmp folders are private to root,
     # and the server runs as the `postgres` user.
@@ -56,11 +76,13 @@ def postgres_server() -> Iterator[str]:
     if made.returncode != 0:
         raise NoPostgres(f"initdb failed: {made.stderr.strip()[:300]}")
     options = f"-p {port} -h 127.0.0.1 -k {workdir}"
-    started = run([pg_ctl, "-D", str(data), "-o", options, "-l", str(workdir / "pg.log"), "-w", "start"])
+    start = [pg_ctl, "-D", str(data), "-o", options, "-l", str(workdir / "pg.log"), "-w", "start"]
+    stop = [pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop"]
+    started = run(start)
     if started.returncode != 0:
         raise NoPostgres(f"pg_ctl start failed: {started.stderr.strip()[:300]}")
     try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+        yield Server(f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres", start, stop)
     finally:
-        run([pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop"])
+        run(stop)
         shutil.rmtree(workdir, ignore_errors=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from netaid.quiz.progress import ProgressFileError, ProgressStore, UnknownLearner, database_url, normalize_nickname
+from netaid.quiz.progress import ProgressFileError, ProgressStore, UnknownLearner, database_url
 from netaid.quiz.stats import accuracy_by_day, mastery, missed_ids, most_missed
 
 NOW = datetime(2026, 11, 1, 12, tzinfo=UTC)
@@ -27,17 +27,6 @@ def store(tmp_path):
 def test_database_url_comes_from_the_environment():
     assert database_url({"NETAID_DATABASE_URL": "postgresql://x/y"}) == "postgresql://x/y"
     assert database_url({}).startswith("sqlite:///")
-
-
-@pytest.mark.parametrize(("raw", "name"), [("Ann", "ann"), ("  Big   Bear ", "big bear")])
-def test_nicknames_are_normalised(raw, name):
-    assert normalize_nickname(raw) == name
-
-
-@pytest.mark.parametrize("raw", ["", "   ", "x" * 41])
-def test_bad_nicknames_are_refused(raw):
-    with pytest.raises(ValueError):
-        normalize_nickname(raw)
 
 
 def test_answers_survive_a_new_process(tmp_path):
@@ -129,7 +118,7 @@ def test_progress_summaries():
     assert most_missed(answers)[0] == ("a", 1, 2)
 
 
-# -- private keys: lookups never create, nicknames move once, forgetting deletes everything ------
+# -- private keys: lookups never create, nicknames open nothing, forgetting deletes everything ---
 
 
 def test_looking_up_a_key_never_creates_a_learner(store):
@@ -141,9 +130,10 @@ def test_looking_up_a_key_never_creates_a_learner(store):
         assert store.find(guess) is None
     with store.engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(Learner)) == 0
-    made = store.create("h1", label="  Ann   Lee ")
+    made = store.create("h1")
     assert store.find("h1") == made == store.create("h1"), "creating twice gives the same learner"
-    assert store.label(made) == "Ann Lee"
+    store.set_sealed_label(made, b"sealed-by-the-page")
+    assert store.sealed_label(made) == b"sealed-by-the-page"
 
 
 def _old_database(path: Path) -> str:
@@ -171,19 +161,14 @@ def _old_database(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def test_an_old_database_is_upgraded_and_a_nickname_moves_to_a_key_once(tmp_path):
+def test_an_old_database_is_upgraded_and_no_nickname_opens_or_moves_anything(tmp_path):
     store = ProgressStore(_old_database(tmp_path / "old.sqlite3"))
-    assert store.has_nickname("SunFlower")
-    moved = store.move_nickname("  SunFlower ", "new-hash", label="Sun")
-    assert moved is not None and store.find("new-hash") == moved
-    assert [a["question_id"] for a in store.answers(moved)] == ["q1"]
-    assert list(store.next_due(moved)) == ["q1"]
-    assert not store.has_nickname("sunflower"), "the old row is deleted"
-    assert store.move_nickname("sunflower", "other-hash") is None, "a nickname moves only once"
-    assert store.find("other-hash") is None
-    assert store.has_nickname("bob"), "other learners are untouched"
+    for retired in ("find_nickname", "has_nickname", "move_nickname"):
+        assert not hasattr(store, retired), "a guessable nickname must never find or move anyone's progress"
+    assert store.answers(1)[0]["question_id"] == "q1", "old rows are kept, reachable by nobody"
+    assert store.find("sunflower") is None
     again = ProgressStore(f"sqlite:///{tmp_path / 'old.sqlite3'}")  # opening an upgraded database again is fine
-    assert again.find("new-hash") == moved
+    assert again.find("sunflower") is None and again.sealed_label(1) is None
 
 
 def test_forget_me_deletes_the_learner_their_answers_and_cards(store):

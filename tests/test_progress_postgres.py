@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from datetime import UTC, datetime, timedelta
 
-from netaid.quiz.progress import ProgressStore
+import pytest
+
+from netaid.evaluation import DCS_ITEMS, EvaluationStore, Response
+from netaid.learner_key import lookup_hash
+from netaid.quiz.progress import ProgressStore, UnknownLearner
+from netaid.storage import KeyForgotten, StoreUnavailable
+from testkit.pages import choose, open_page, page_text, start_round
+from tests.postgres_server import NoPostgres, controlled_postgres_server
 
 NOW = datetime(2026, 11, 1, 12, tzinfo=UTC)
 
@@ -99,3 +107,75 @@ def test_400_racing_new_answers_on_two_replicas_are_all_kept(postgres_url):
     _race(answer_many, replicas, errors)
     assert len(replicas[0].answers(learner)) == 400
     assert sorted(replicas[1].next_due(learner)) == [f"q{i}" for i in range(5)]
+
+
+# -- faults: PostgreSQL down, Forget me on another replica, the pilot's repeated send ----------
+
+
+@pytest.fixture(scope="module")
+def pg_server():
+    """A server of this module's own, which the tests stop and start (an outage)."""
+    try:
+        with controlled_postgres_server() as server:
+            yield server
+    except NoPostgres as why:
+        pytest.skip(f"no PostgreSQL test: {why}")
+
+
+def test_an_answer_while_postgres_is_down_is_refused_not_acknowledged(pg_server):
+    store = ProgressStore(pg_server.url)
+    learner = store.create("pg-outage")
+    pg_server.stop()
+    try:
+        with pytest.raises(StoreUnavailable):
+            store.record_answer(learner, "q1", "symptoms", True, NOW, round_id="r1")
+    finally:
+        pg_server.start()
+    store.record_answer(learner, "q1", "symptoms", True, NOW, round_id="r1")
+    store.record_answer(learner, "q1", "symptoms", True, NOW, round_id="r1")
+    assert len(store.answers(learner)) == 1
+
+
+def test_the_quiz_page_says_not_saved_during_an_outage_and_the_retry_saves_once(pg_server, monkeypatch, caplog):
+    monkeypatch.setenv("NETAID_DATABASE_URL", pg_server.url)
+    at = open_page("quiz.py")
+    at.button(key="make_key").click().run()
+    key = at.session_state["learner_key"]
+    start_round(at)
+    choose(at, right=True)
+    caplog.set_level(logging.DEBUG)
+    pg_server.stop()
+    try:
+        at.button(key="check").click().run()
+        assert not at.exception
+        assert "Not saved" in page_text(at)
+        assert not any("Right!" in s.proto.body for s in at.success), "not stored, so not acknowledged"
+    finally:
+        pg_server.start()
+    at.button(key="check").click().run()
+    assert "Right!" in at.success[0].proto.body
+    store = ProgressStore(pg_server.url)
+    assert len(store.answers(store.find(lookup_hash(key)))) == 1
+    assert lookup_hash(key) not in caplog.text, "logs name no learner"
+
+
+def test_a_forgotten_key_is_refused_on_every_replica(pg_server):
+    replica_a, replica_b = ProgressStore(pg_server.url), ProgressStore(pg_server.url)
+    learner = replica_a.create("pg-forget-me")
+    replica_a.forget(learner, "pg-forget-me")
+    with pytest.raises(KeyForgotten):
+        replica_b.create("pg-forget-me")
+    with pytest.raises(UnknownLearner):
+        replica_b.record_answer(learner, "q1", "symptoms", True, NOW)
+
+
+def test_the_pilot_stores_one_row_however_often_a_form_is_sent(pg_server):
+    env = {"NETAID_EVALUATION_KIT": "on", "NETAID_DATABASE_URL": pg_server.url}
+    replica_a, replica_b = EvaluationStore(env), EvaluationStore(env)
+    form = Response("AB12CD34", "after", NOW.date(), {"sure": True}, 4, 5, {k: "unsure" for k, _ in DCS_ITEMS})
+    assert [replica_a.save(form, "f" * 32), replica_b.save(form, "f" * 32), replica_a.save(form, "f" * 32)] == [
+        True,
+        False,
+        False,
+    ]
+    assert len(replica_b.responses()) == 1

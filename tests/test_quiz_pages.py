@@ -117,32 +117,17 @@ def test_a_wrong_or_unknown_key_creates_nothing_and_says_why():
         assert conn.scalar(select(func.count()).select_from(Learner)) == 0
 
 
-def test_an_old_nickname_moves_to_a_key_once_and_forget_me_deletes_everything():
-    import os
-
-    from netaid.quiz.progress import ProgressStore
+def test_no_nickname_form_is_offered_and_forget_me_deletes_everything():
     from ui.learner import shared_store
 
-    store = ProgressStore(os.environ["NETAID_DATABASE_URL"])
-    with store.engine.begin() as conn:
-        from sqlalchemy import insert
-
-        from netaid.quiz.progress import Learner
-
-        conn.execute(insert(Learner).values(nickname="sunflower"))
-    old = store.find_nickname("sunflower")
-    store.record_answer(old, "diagnosis-01", "diagnosis", True, datetime_now())
     at = open_page("progress.py")
-    at.text_input(key="old_nickname_input").set_value("  SunFlower ")
-    at.button(key="move_nickname").click().run()
-    assert not at.exception
+    assert not [t for t in at.text_input if t.key == "old_nickname_input"], "nickname look-ups are retired"
+    at.button(key="make_key").click().run()
     key = at.session_state["learner_key"]
+    learner = shared_store().find(lookup(key))
+    shared_store().record_answer(learner, "diagnosis-01", "diagnosis", True, datetime_now())
+    at.run()
     assert at.metric[0].value == "1"
-    assert not shared_store().has_nickname("sunflower")
-    again = open_page("progress.py")
-    again.text_input(key="old_nickname_input").set_value("sunflower")
-    again.button(key="move_nickname").click().run()
-    assert "No progress was saved under that nickname" in again.error[0].proto.body
     at.checkbox(key="forget_sure").check().run()
     at.button(key="forget").click().run()
     assert "has been deleted" in at.success[0].proto.body

@@ -13,8 +13,10 @@ from pydantic import ValidationError
 from netaid.diary.crypto import WrongKey
 from netaid.diary.models import GIVER_IDS, LABEL, MAX_DOSE, MAX_NOTE, SITE_IDS, SYMPTOMS, TRIGGERS, Entry
 from netaid.safe_text import plain
+from netaid.storage import KeyForgotten, StoreUnavailable
 from ui import state
 from ui.diary_state import Owner, browser_zone, local_now, local_zone
+from ui.once import entry_ids, fingerprint, form_token, is_current, just_saved, repeats_last_save, spend
 from ui.shell import label_from
 
 log = logging.getLogger("netaid")
@@ -31,7 +33,10 @@ BRISTOL = {
 GAPS = {0.5: "½ hour", 1.0: "1 hour", 2.0: "2 hours", 4.0: "4 hours", 8.0: "8 hours"}
 QUICK_RESET: dict[str, object] = {"d_event": None, "d_triggers": [], "d_date": None, "d_time": None, "d_note": ""}
 QUICK_FOLLOW_UPS = ("d_sev", "d_stools", "d_bristol", "d_gap")  # shown only once an event is picked
+QUICK_FIELDS = (*QUICK_RESET, *QUICK_FOLLOW_UPS)
 FLASH, UNDO, ERROR, EDITING = "d_flash", "d_undo", state.DIARY_ERROR, "d_editing"
+UNSAVED = "d_unsaved"  # what a failed save had in its form, put back when the form is drawn again
+QUICK_FORM = "quick"
 
 
 def clean_note(text: object) -> str:
@@ -89,24 +94,70 @@ def _fail(message: str) -> None:
     st.session_state[ERROR] = message
 
 
-NOT_SAVED = "Not saved: your diary cannot be reached right now. Please try again in a moment."
+NOT_SAVED = (
+    "Not saved: your diary cannot be reached right now. What you typed is still here: please try again in a moment."
+)
+FORGOTTEN = (
+    "Not saved: this key was deleted with Forget me (here or on another device), so nothing can be "
+    "saved under it any more. Leave, then save your progress to get a new key."
+)
+UNREACHABLE = "Your diary cannot be reached right now. Please try again in a moment."
 
 
-def stored(write: Callable[[], object]) -> bool:
-    """Run one write; on a database failure say plainly that nothing was saved (never a traceback)."""
+def stored(write: Callable[[], object], typed: tuple[str, ...] = ()) -> bool:
+    """Run one write; if the database fails, say plainly that nothing was saved and keep what was typed.
+
+    `typed` names the form's fields: a page that cannot be drawn on the next run (the diary
+    cannot be read either) would otherwise drop them.
+    """
     try:
         write()
-    except Exception:
-        log.exception("diary write")
+    except StoreUnavailable as error:  # the message names only the kind of failure: no hashes or ids
+        log.warning("diary write not saved: %s", error)
+        _keep_typed(typed)
         _fail(NOT_SAVED)
+        return False
+    except KeyForgotten:
+        log.warning("diary write refused: the key was forgotten")
+        _fail(FORGOTTEN)
         return False
     return True
 
 
-def save_quick(owner: Owner) -> None:
+def _keep_typed(names: tuple[str, ...]) -> None:
     ss = st.session_state
+    ss.setdefault(UNSAVED, {}).update({name: ss[name] for name in names if name in ss})
+
+
+def restore_typed(names: tuple[str, ...]) -> None:
+    """Put back what a failed save had in this form; call before the form's widgets are drawn."""
+    kept = st.session_state.get(UNSAVED, {})
+    for name in names:
+        if name in kept:
+            st.session_state[name] = kept.pop(name)
+
+
+def saved_once(
+    form: str, token: str, entries: list[Entry], write: Callable[[], object], typed: tuple[str, ...]
+) -> bool | None:
+    """Save a form with its one-time token: True if saved now, None for a repeated click, False if not saved."""
+    what = fingerprint(*(e.model_dump(exclude={"id"}) for e in entries))
+    if not is_current(form, token) or repeats_last_save(form, what):
+        return None  # this click's form, or this very entry, was saved already: a double or triple click
+    if not stored(write, typed):
+        return False  # the token stays live, so "try again" saves once
+    spend(form, what)
+    return True
+
+
+def save_quick(owner: Owner, token: str) -> None:
+    ss = st.session_state
+    if not is_current(QUICK_FORM, token):
+        return  # a repeated click on a form already saved
     event, triggers = ss.get("d_event"), list(ss.get("d_triggers") or [])
     if not event and not triggers:
+        if just_saved(QUICK_FORM):
+            return None  # the late click of a triple click, on the form cleared by the first
         return _fail("Pick what happened, or what came before, then press Save.")
     if event and not ss.get("d_sev"):
         return _fail("Pick how bad it was: 1, 2 or 3.")
@@ -127,7 +178,9 @@ def save_quick(owner: Owner) -> None:
         )
     gap = timedelta(hours=ss.get("d_gap") or 1.0) if event else timedelta(0)
     new += [Entry(recorded_at=when - gap, kind="trigger", what=t, note="" if event else note) for t in triggers]
-    if not stored(lambda: owner.store.save_many(owner.key, new)):  # committed before the page says "saved"
+    new = [e.model_copy(update={"id": i}) for e, i in zip(new, entry_ids(token, len(new)), strict=True)]
+    # committed before the page says "saved"; ids from the token, so a repeat adds nothing
+    if not saved_once(QUICK_FORM, token, new, lambda: owner.store.add_once(owner.key, new), QUICK_FIELDS):
         return
     ss.update(QUICK_RESET)  # assigned, not removed: the browser would send back a removed widget's old value
     for name in QUICK_FOLLOW_UPS:  # hidden on the next run, so removing them is enough
@@ -192,7 +245,13 @@ def flash(owner: Owner) -> None:
 
 
 def quick_entry(owner: Owner) -> None:
-    st.pills("What happened?", [w.id for w in SYMPTOMS], key="d_event", format_func=label_from(LABEL))
+    restore_typed(QUICK_FIELDS)
+    st.pills(
+        "What happened?",
+        [w.id for w in SYMPTOMS],
+        key="d_event",
+        format_func=label_from(LABEL),
+    )
     event = st.session_state.get("d_event")
     if event:
         st.segmented_control("How bad was it?", list(SEVERITY), key="d_sev", format_func=label_from(SEVERITY))
@@ -220,7 +279,10 @@ def quick_entry(owner: Owner) -> None:
         st.date_input("Date", value=None, key="d_date", max_value=date.today() + timedelta(days=1), format="YYYY-MM-DD")
         st.time_input("Time", value=None, key="d_time", step=300)
     st.text_input("Note (optional)", key="d_note", max_chars=MAX_NOTE)
-    st.button("Save", key="d_save", type="primary", icon=":material/save:", on_click=save_quick, args=(owner,))
+    token = form_token(QUICK_FORM)
+    st.button(  # the key carries the token: a repeated click names the form it was drawn in
+        "Save", key=f"d_save_{token}", type="primary", icon=":material/save:", on_click=save_quick, args=(owner, token)
+    )
 
 
 def _edit_form(owner: Owner, e: Entry) -> None:
@@ -313,7 +375,8 @@ def load(owner: Owner) -> list[Entry] | None:
         return owner.store.entries(owner.key)
     except WrongKey as error:
         st.error(str(error))
-    except Exception:
-        log.exception("diary read")
-        st.error("Your diary cannot be reached right now. Nothing is lost: please try again in a moment.")
+    except StoreUnavailable as error:
+        log.warning("diary read failed: %s", error)
+        st.error(st.session_state.get(ERROR) or UNREACHABLE)  # "Not saved" if a save just failed
+        st.button("Try again", key="d_retry", icon=":material/refresh:")  # what was typed comes back with the form
     return None

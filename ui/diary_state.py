@@ -21,8 +21,9 @@ from netaid.diary.quiz_links import questions_for_tags
 from netaid.diary.store import DiaryStore
 from netaid.learner_key import new_key
 from netaid.quiz.progress import database_url
+from netaid.storage import StoreUnavailable
 from ui import state
-from ui.learner import HASH, KEY
+from ui.learner import diary_key
 
 log = logging.getLogger("netaid")
 GUEST = "diary_guest"
@@ -52,16 +53,12 @@ def guest_owner() -> Owner:
 
 
 def diary_owner() -> Owner:
-    key = st.session_state.get(KEY)
-    if key and st.session_state.get(HASH):
-        cached = st.session_state.get("_diary_key")
-        if cached is None or cached[0] != key:  # derive the secret once per key, not every rerun
-            cached = (key, DiaryKey(key))
-            st.session_state["_diary_key"] = cached
+    key = diary_key()
+    if key is not None:
         try:
-            return Owner(shared_diary(), cached[1], True)
-        except Exception:  # an unreachable database must not lose what the person types now
-            log.exception("diary database")
+            return Owner(shared_diary(), key, True)
+        except StoreUnavailable as error:  # an unreachable database must not lose what the person types now
+            log.warning("diary database: %s", error)
             st.session_state[state.DIARY_UNREACHABLE] = True
     return guest_owner()
 

@@ -11,9 +11,13 @@ from netaid.diary.patterns import days_since_last_shot, shots
 from netaid.diary.schedule import calendar_file, next_due, next_site
 from netaid.safe_text import plain
 from ui import state
-from ui.diary_entry import clean_note, moment, say, stored
+from ui.diary_entry import clean_note, moment, restore_typed, saved_once, say, stored
 from ui.diary_state import Owner, local_now
+from ui.once import entry_ids, form_token, is_current, just_saved
 from ui.shell import label_from
+
+SHOT_FORM, SHOT_FIELDS = "shot", ("t_date", "t_site", "t_by", "t_dose", "t_note")
+MEDICINE_FORM, MEDICINE_FIELDS = "medicine", ("t_other", "t_other_dose")
 
 
 def _save_plan(owner: Owner) -> None:
@@ -24,9 +28,12 @@ def _save_plan(owner: Owner) -> None:
     say("Your shot plan is saved.")
 
 
-def _log_shot(owner: Owner) -> None:
+def _log_shot(owner: Owner, token: str) -> None:
     ss = st.session_state
+    if not is_current(SHOT_FORM, token):
+        return  # a repeated click on a shot already saved
     entry = Entry(
+        id=entry_ids(token, 1)[0],  # from the token: a repeat that gets through adds nothing
         recorded_at=moment(ss.get("t_date"), None),
         kind="injection",
         what=ss["t_med"],
@@ -35,25 +42,30 @@ def _log_shot(owner: Owner) -> None:
         dose=clean_note(ss.get("t_dose"))[:MAX_DOSE] or None,
         note=clean_note(ss.get("t_note")),
     )
-    if not stored(lambda: owner.store.save(owner.key, entry)):
+    if not saved_once(SHOT_FORM, token, [entry], lambda: owner.store.add_once(owner.key, [entry]), SHOT_FIELDS):
         return
     for name in ("t_date", "t_dose", "t_note"):
         ss.pop(name, None)
     say(f"Saved: {entry.label}, {entry.recorded_at.date().isoformat()}.", ("added", [entry]))
 
 
-def _log_medicine(owner: Owner) -> None:
+def _log_medicine(owner: Owner, token: str) -> None:
+    if not is_current(MEDICINE_FORM, token):
+        return  # a repeated click on a dose already logged
     what = st.session_state.get("t_other")
     if not what:
+        if just_saved(MEDICINE_FORM):
+            return  # the late click of a triple click, on the pick cleared by the first
         st.session_state[state.DIARY_ERROR] = "Pick a medicine first."
         return
     entry = Entry(
+        id=entry_ids(token, 1)[0],
         recorded_at=local_now(),
         kind="medicine",
         what=what,
         dose=clean_note(st.session_state.get("t_other_dose"))[:MAX_DOSE] or None,
     )
-    if not stored(lambda: owner.store.save(owner.key, entry)):
+    if not saved_once(MEDICINE_FORM, token, [entry], lambda: owner.store.add_once(owner.key, [entry]), MEDICINE_FIELDS):
         return
     st.session_state.pop("t_other", None)
     st.session_state.pop("t_other_dose", None)
@@ -110,19 +122,29 @@ def tracker(owner: Owner, entries: list[Entry]) -> None:
         st.caption(
             f"Last time: {LABEL[last.site].lower()}. Try the {LABEL[hint].lower()} this time, so each spot can rest."
         )
+    restore_typed((*SHOT_FIELDS, *MEDICINE_FIELDS))
     with st.form("t_shot_form", border=False):
         st.date_input("Date", value=today, key="t_date", format="YYYY-MM-DD")
         st.radio("Where", SITE_IDS, key="t_site", format_func=label_from(LABEL), horizontal=True)
         st.radio("Who gave it", GIVER_IDS, index=None, key="t_by", format_func=label_from(LABEL), horizontal=True)
         st.text_input("Dose (optional, e.g. 120 mg)", key="t_dose", max_chars=MAX_DOSE)
         st.text_input("Note (optional)", key="t_note", max_chars=MAX_NOTE)
-        st.form_submit_button("Save the shot", type="primary", on_click=_log_shot, args=(owner,))
+        shot = form_token(SHOT_FORM)  # in the key: a repeated click names the form it was drawn in
+        st.form_submit_button(
+            "Save the shot", key=f"t_save_shot_{shot}", type="primary", on_click=_log_shot, args=(owner, shot)
+        )
 
     st.header("Other medicines")
     st.caption("Rescue doses of short-acting octreotide, and other NET medicines, as a simple log.")
-    st.pills("Medicine", [w.id for w in MEDICINES], key="t_other", format_func=label_from(LABEL))
+    st.pills(
+        "Medicine",
+        [w.id for w in MEDICINES],
+        key="t_other",
+        format_func=label_from(LABEL),
+    )
     st.text_input("Dose (optional)", key="t_other_dose", max_chars=MAX_DOSE)
-    st.button("Log it now", key="t_log_other", on_click=_log_medicine, args=(owner,))
+    dose = form_token(MEDICINE_FORM)
+    st.button("Log it now", key=f"t_log_other_{dose}", on_click=_log_medicine, args=(owner, dose))
     recent = [e for e in entries if e.kind == "medicine"][-5:]
     if recent:
         st.table(

@@ -1,27 +1,55 @@
 """Who is answering: a private key (progress kept in the database), a clinic sign-in, or a guest.
 
 The session holds the key's hash (to find the learner) and, until the person leaves, the key
-itself, so they can still download it. The database holds only the hash.
+itself, so they can still download it. The database holds only the hash, and a display name
+sealed with the key (as diary entries are). While saved progress cannot be reached, a person
+with a key gets a store that refuses every answer: an answer is acknowledged only once it is
+committed. Logs name only the kind of failure, never a hash or an id.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
 from typing import Any
 
 import streamlit as st
 
+from netaid.diary.crypto import NONCE_BYTES, DiaryKey, Sealed, WrongKey
 from netaid.learner_key import KeyFormatError, format_key, lookup_hash, new_key, oidc_lookup_hash
-from netaid.quiz.progress import ProgressStore, database_url, normalize_nickname
+from netaid.quiz.progress import ProgressStore, UnknownLearner, clean_label, database_url
 from netaid.safe_text import plain
+from netaid.storage import KeyForgotten, StoreUnavailable
 from ui.behaviour import anchor, focus_if_requested, request_focus
 from ui.shell import library
 
 log = logging.getLogger("netaid")
 HASH, KEY, NOTICE, ERROR = "learner_hash", "learner_key", "learner_notice", "learner_error"
+ANSWER_ERROR = "quiz_answer_error"
 GUEST_HASH = "guest"
+LABEL_RECORD = "display-name"  # the sealed display name's record id (its associated data)
+UNREACHABLE = "Saved progress cannot be reached right now. Please try again in a moment."
+ANSWER_NOT_SAVED = "Not saved: your progress cannot be reached right now. Please press Check answer again in a moment."
+ANSWER_FORGOTTEN = "Not saved: no progress is kept under your key any more (it was deleted, perhaps on another device)."
+
+
+class OfflineProgress(ProgressStore):
+    """What a person with a key gets while saved progress cannot be reached: nothing saved to show,
+    and each answer sent on to the shared store, so it is acknowledged only if the database is
+    back and has committed it (a page drawn during the outage keeps this store in its callbacks)."""
+
+    def __init__(self, ident: str) -> None:
+        super().__init__("sqlite://")
+        self.ident = ident
+
+    def record_answer(self, learner_id: int, *args: Any, **kwargs: Any) -> datetime:
+        store = shared_store()
+        found = store.find(self.ident)
+        if found is None:
+            raise UnknownLearner(learner_id)
+        return store.record_answer(found, *args, **kwargs)
 
 
 @st.cache_resource(show_spinner=False)
@@ -68,6 +96,25 @@ def _signed_in_hash() -> str | None:
 # -- who is answering ------------------------------------------------------------------------------
 
 
+def diary_key() -> DiaryKey | None:
+    """The session's key as a sealer (derived once per key, not on every rerun), or None."""
+    key = st.session_state.get(KEY)
+    if not (key and st.session_state.get(HASH)):
+        return None
+    cached = st.session_state.get("_diary_key")
+    if cached is None or cached[0] != key:
+        cached = (key, DiaryKey(key))
+        st.session_state["_diary_key"] = cached
+    return cached[1]
+
+
+def _display_name(store: ProgressStore, learner_id: int) -> str:
+    user = _user()
+    if user:  # shown from the sign-in each time, never stored
+        return str(user.get("name") or user.get("email") or "your clinic account")
+    return read_label(store, learner_id) or "your private key"
+
+
 def current_learner() -> tuple[ProgressStore, int, str | None]:
     """(store, learner id, a display name, or None for a guest)."""
     signed_in = _signed_in_hash()
@@ -75,24 +122,74 @@ def current_learner() -> tuple[ProgressStore, int, str | None]:
     if ident:
         try:
             store = shared_store()
-            learner_id: int | None
-            if signed_in:  # the identity provider vouches for the person: make their row if new
-                user = _user()
-                learner_id = store.create(signed_in, label=str(user.get("name") or user.get("email") or "") or None)
-            else:
-                learner_id = store.find(ident)
+            # the identity provider vouches for a signed-in person: make their row if new
+            learner_id = store.create(signed_in) if signed_in else store.find(ident)
             if learner_id is not None:
-                return store, learner_id, store.label(learner_id) or "your private key"
+                return store, learner_id, _display_name(store, learner_id)
             _leave()
             st.warning(
                 "No saved progress was found for your key any more (it may have been deleted on another "
                 "device). You are a guest now: answers are kept for this visit only."
             )
-        except Exception:  # a database that cannot be reached must not lose the learner's session
-            log.exception("progress database")
-            st.warning("Saved progress cannot be reached right now, so your answers are kept for this visit only.")
+        except (StoreUnavailable, KeyForgotten) as error:  # the session and its key are kept for later
+            log.warning("progress database: %s", error)
+            st.warning(
+                "Saved progress cannot be reached right now, so answers cannot be saved. Please try again in a moment.",
+                icon=":material/cloud_off:",
+            )
+            offline = st.session_state.get("offline_store")
+            if offline is None or offline.ident != ident:
+                offline = st.session_state["offline_store"] = OfflineProgress(ident)
+            return offline, offline.create(GUEST_HASH), None
     store, learner_id = guest_store()
     return store, learner_id, None
+
+
+def answer_saved(save: Callable[[], object]) -> bool:
+    """Run one answer's save; if it is not committed, say so (shown by `answer_problem`)."""
+    try:
+        save()
+    except StoreUnavailable as error:
+        log.warning("answer not saved: %s", error)
+        st.session_state[ANSWER_ERROR] = ANSWER_NOT_SAVED
+        return False
+    except (UnknownLearner, KeyForgotten):
+        log.warning("answer not saved: the learner is gone")
+        st.session_state[ANSWER_ERROR] = ANSWER_FORGOTTEN
+        return False
+    st.session_state.pop(ANSWER_ERROR, None)
+    return True
+
+
+def answer_problem() -> None:
+    """Below the Check button: why the last answer was not saved, if it was not."""
+    if st.session_state.get(ANSWER_ERROR):
+        st.error(st.session_state[ANSWER_ERROR], icon=":material/cloud_off:")
+
+
+# -- the display name, sealed with the key -----------------------------------------------------
+
+
+def read_label(store: ProgressStore, learner_id: int) -> str | None:
+    sealed, key = store.sealed_label(learner_id), diary_key()
+    if not sealed or key is None:
+        return None
+    try:
+        return key.open(LABEL_RECORD, Sealed(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:])).decode("utf-8")
+    except WrongKey:
+        return None
+
+
+def _save_label(store: ProgressStore, learner_id: int) -> None:
+    label, key = clean_label(st.session_state.get("label_input")), diary_key()
+    if key is None:
+        return
+    sealed = key.seal(LABEL_RECORD, label.encode("utf-8")) if label else None
+    try:
+        store.set_sealed_label(learner_id, sealed.nonce + sealed.ciphertext if sealed else None)
+    except StoreUnavailable as error:
+        log.warning("display name not saved: %s", error)
+        st.session_state[ERROR] = "Not saved: " + UNREACHABLE
 
 
 def _leave() -> None:
@@ -100,19 +197,14 @@ def _leave() -> None:
         st.session_state.pop(name, None)
 
 
-def _start_key(label: str | None = None, nickname: str | None = None) -> None:
-    """Make a new key; carry over this visit's answers (or an old nickname's progress) to it."""
+def _start_key() -> None:
+    """Make a new key; carry over this visit's answers to it."""
     key = new_key()
     hashed = lookup_hash(key)
     store = shared_store()
-    if nickname is not None:
-        if store.move_nickname(nickname, hashed, label) is None:
-            st.session_state[ERROR] = "No progress was saved under that nickname, so there was nothing to move."
-            return
-    else:
-        learner_id = store.create(hashed, label)
-        guest, guest_id = guest_store()
-        store.copy_answers(guest, guest_id, learner_id)
+    learner_id = store.create(hashed)
+    guest, guest_id = guest_store()
+    store.copy_answers(guest, guest_id, learner_id)
     st.session_state[HASH], st.session_state[KEY] = hashed, format_key(key)
     st.session_state[NOTICE] = True
     st.session_state[ERROR] = None
@@ -122,8 +214,8 @@ def _make_key() -> None:
     request_focus("learner-status")
     try:
         _start_key()
-    except Exception:
-        log.exception("making a key")
+    except StoreUnavailable as error:
+        log.warning("making a key: %s", error)
         st.session_state[ERROR] = "Your progress cannot be saved right now. Please try again later."
 
 
@@ -137,8 +229,8 @@ def _use_key() -> None:
         return
     try:
         found = shared_store().find(hashed)
-    except Exception:
-        log.exception("looking up a key")
+    except StoreUnavailable as error:
+        log.warning("looking up a key: %s", error)
         st.session_state[ERROR] = "Saved progress cannot be reached right now. Please try again later."
         return
     if found is None:
@@ -150,27 +242,20 @@ def _use_key() -> None:
     st.session_state[ERROR] = None
 
 
-def _move_nickname() -> None:
-    try:
-        nickname = normalize_nickname(st.session_state.get("old_nickname_input", ""))
-    except ValueError as error:
-        st.session_state[ERROR] = f"That nickname cannot be used: {error}."
-        return
-    try:
-        _start_key(nickname=nickname)
-    except Exception:
-        log.exception("moving a nickname")
-        st.session_state[ERROR] = "Saved progress cannot be reached right now. Please try again later."
-
-
 def _forget() -> None:
     store, learner_id, name = current_learner()
     if name is None:
         return
-    store.forget(learner_id)
     from ui.diary_state import forget_diary  # the diary is deleted with everything else
 
-    forget_diary(st.session_state.get(HASH))
+    key_hash = st.session_state.get(HASH)
+    try:
+        forget_diary(key_hash)  # first: its tombstone refuses any later diary save under the key
+        store.forget(learner_id, key_hash)
+    except StoreUnavailable as error:
+        log.warning("forget me: %s", error)
+        st.session_state[ERROR] = "Not deleted yet: saved progress cannot be reached right now. Please try again."
+        return
     _leave()
     st.session_state["guest_store"] = ProgressStore("sqlite://")
     st.session_state[ERROR] = None
@@ -291,7 +376,7 @@ def learner_box() -> None:
 
 
 def key_section() -> None:
-    """On the Progress page: the key, a display name, moving an old nickname, and forgetting."""
+    """On the Progress page: the key, a display name, and forgetting."""
     if st.session_state.pop("forgotten", False):
         st.success("Everything saved under your key has been deleted. You are a guest now.")
     st.header("Your private key")
@@ -301,14 +386,6 @@ def key_section() -> None:
             "You are a guest. **Save my progress** (in the side bar) makes a private key, so you can come "
             "back to your answers on any device."
         )
-        with st.expander("I used a nickname before"):
-            st.markdown(
-                "NETaid used to save progress under a nickname, which anyone could guess. You can move that "
-                "progress to a private key once; the nickname is then deleted."
-            )
-            with st.form("nickname_form", clear_on_submit=True, border=False):
-                st.text_input("Old nickname", key="old_nickname_input", max_chars=40)
-                st.form_submit_button("Move it to a private key", key="move_nickname", on_click=_move_nickname)
         _errors()
         return
     if _user():
@@ -321,13 +398,9 @@ def key_section() -> None:
             "A name to show on this page (optional)",
             key="label_input",
             max_chars=40,
-            value=store.label(learner_id) or "",
+            value=read_label(store, learner_id) or "",
         )
-        st.form_submit_button(
-            "Save the name",
-            key="save_label",
-            on_click=lambda: store.set_label(learner_id, st.session_state.get("label_input")),
-        )
+        st.form_submit_button("Save the name", key="save_label", on_click=_save_label, args=(store, learner_id))
     with st.expander("Forget me"):
         st.markdown(
             "This deletes every answer, review date and diary entry saved under your key, on every device. It cannot "

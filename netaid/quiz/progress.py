@@ -1,18 +1,21 @@
 """Learner progress: every answer committed as it is given, and an fsrs card per question.
 
 A learner is found by the hash of a private key (see learner_key.py) or of a sign-in subject;
-an optional nickname is a display label only. No health data is stored. SQLite by default;
+an optional display name is stored sealed with the key (the page seals it, as the diary does).
+Rows from before private keys keep their nickname, but nothing looks learners up by nickname any
+more: a guessable name must never open or move anyone's progress. No health data is stored. SQLite by default;
 any SQLAlchemy URL works (set NETAID_DATABASE_URL), e.g. PostgreSQL for several app replicas.
 
 Writes are safe between processes as well as threads: rows that may be created by two
 replicas at once (learners, cards, one answer per question per round) are inserted with
 INSERT ... ON CONFLICT DO NOTHING and then read back, a card is locked while it is
-rescheduled, and a transaction that still loses a race is retried.
+rescheduled, and a transaction that still loses a race is retried. A database that is down,
+locked or full raises StoreUnavailable (netaid/storage) within seconds; nothing is acknowledged
+before it is committed.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import threading
 import time
@@ -29,11 +32,10 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
-    create_engine,
     delete,
-    event,
     inspect,
     select,
     text,
@@ -41,9 +43,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
-from sqlalchemy.pool import StaticPool
 
 from netaid.paths import DEFAULT_DATABASE
+from netaid.storage import (
+    bury,
+    create_tombstones,
+    insert_ignore,
+    make_engine,
+    refuse_if_forgotten,
+    reporting_outages,
+)
 
 EXPORT_FORMAT = "netaid-progress/1"
 MAX_IMPORT_BYTES = 1_000_000  # the same 1 MB as server.maxUploadSize
@@ -65,10 +74,11 @@ class Base(DeclarativeBase):
 class Learner(Base):
     __tablename__ = "learners"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    # Only rows made before private keys have a nickname; they can be moved to a key once.
+    # Only rows made before private keys have a nickname; nothing reads it any more.
     nickname: Mapped[str | None] = mapped_column(String(40), unique=True, nullable=True)
     key_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    label: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    label: Mapped[str | None] = mapped_column(String(40), nullable=True)  # old display names: emptied
+    sealed_label: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)  # nonce + ciphertext
     __table_args__ = (Index("ix_learners_key_hash", "key_hash", unique=True),)
 
 
@@ -119,13 +129,6 @@ def _utc(moment: datetime) -> datetime:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
-def normalize_nickname(nickname: str) -> str:
-    name = " ".join(nickname.split()).lower()
-    if not 1 <= len(name) <= 40:
-        raise ValueError("a nickname is 1 to 40 characters")
-    return name
-
-
 def clean_label(label: str | None) -> str | None:
     """An optional display name: trimmed, at most 40 characters, or None."""
     if label is None:
@@ -134,40 +137,13 @@ def clean_label(label: str | None) -> str | None:
     return label or None
 
 
-def _insert_ignore(session: Session, model: type[Base], values: dict[str, Any], conflict: list[str]) -> bool:
-    """INSERT ... ON CONFLICT DO NOTHING; True if a row was inserted."""
-    dialect = session.get_bind().dialect.name
-    if dialect in ("postgresql", "sqlite"):  # both say ON CONFLICT DO NOTHING the same way
-        # Imported here, when needed: the PostgreSQL dialect alone takes ~50 ms to import.
-        insert = importlib.import_module(f"sqlalchemy.dialects.{dialect}").insert
-    else:  # other databases: a plain insert inside a savepoint, ignoring a duplicate
-        try:
-            with session.begin_nested():
-                session.add(model(**values))
-            return True
-        except IntegrityError:
-            return False
-    statement = insert(model).values(**values).on_conflict_do_nothing(index_elements=conflict)
-    result = session.execute(statement)
-    return bool(result.rowcount)  # type: ignore[attr-defined]  # an INSERT gives a CursorResult
-
-
 class ProgressStore:
     """All reads and writes of progress. Safe to share between threads and between processes."""
 
     def __init__(self, url: str) -> None:
-        memory = url in ("sqlite://", "sqlite:///:memory:")
-        kwargs: dict[str, Any] = {}
-        self._sqlite = url.startswith("sqlite")
-        if self._sqlite:
-            kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
-            if memory:
-                kwargs["poolclass"] = StaticPool
-        self.engine = create_engine(url, **kwargs)
-        if self._sqlite:
-            event.listen(self.engine, "connect", _sqlite_connect if not memory else _sqlite_autocommit)
-            event.listen(self.engine, "begin", _sqlite_begin)
-        _create_tables_despite_races(self.engine)
+        self.engine = make_engine(url)
+        with reporting_outages():
+            _create_tables_despite_races(self.engine)
         self._scheduler = Scheduler(enable_fuzzing=False)
         # One writer at a time in this process: SQLite allows only one anyway, and fewer
         # conflicts between threads means fewer retries.
@@ -183,79 +159,65 @@ class ProgressStore:
 
     def _retry(self, work: Callable[[Session], Any]) -> Any:
         """Run one write transaction; run it again if another process won a race."""
-        for attempt in range(RETRIES):
-            try:
-                with self._writing() as session:
-                    result = work(session)
-                    session.commit()
-                    return result
-            except (IntegrityError, OperationalError, DBAPIError) as error:
-                if attempt == RETRIES - 1 or not _is_race(error):
-                    raise
-                time.sleep(0.01 * (attempt + 1))
+        with reporting_outages():  # outside the loop: a lost race is retried, an outage is not
+            for attempt in range(RETRIES):
+                try:
+                    with self._writing() as session:
+                        result = work(session)
+                        session.commit()
+                        return result
+                except (IntegrityError, OperationalError, DBAPIError) as error:
+                    if attempt == RETRIES - 1 or not _is_race(error):
+                        raise
+                    time.sleep(0.01 * (attempt + 1))
         raise AssertionError("unreachable")
+
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        with reporting_outages(), Session(self.engine) as session:
+            yield session
 
     # -- learners ----------------------------------------------------------------------------
 
     def find(self, key_hash: str) -> int | None:
         """The learner with this key hash, or None. Never creates a row."""
-        with Session(self.engine) as session:
+        with self._reading() as session:
             return session.scalar(select(Learner.id).where(Learner.key_hash == key_hash))
 
-    def create(self, key_hash: str, label: str | None = None) -> int:
-        """The learner with this key hash, made now if it is new (safe if two replicas race)."""
-        label = clean_label(label)
+    def create(self, key_hash: str) -> int:
+        """The learner with this key hash, made now if it is new (safe if two replicas race).
+
+        Raises KeyForgotten for a key deleted with "Forget me".
+        """
 
         def work(session: Session) -> int:
-            _insert_ignore(session, Learner, {"key_hash": key_hash, "label": label}, ["key_hash"])
+            refuse_if_forgotten(session, key_hash)
+            insert_ignore(session, Learner, {"key_hash": key_hash}, ["key_hash"])
             learner_id = session.scalar(select(Learner.id).where(Learner.key_hash == key_hash))
             assert learner_id is not None  # inserted above, or by the replica that won the race
             return learner_id
 
         return self._retry(work)
 
-    def label(self, learner_id: int) -> str | None:
-        with Session(self.engine) as session:
-            return session.scalar(select(Learner.label).where(Learner.id == learner_id))
+    def sealed_label(self, learner_id: int) -> bytes | None:
+        """The display name, sealed by the page with the person's key (the store cannot read it)."""
+        with self._reading() as session:
+            return session.scalar(select(Learner.sealed_label).where(Learner.id == learner_id))
 
-    def set_label(self, learner_id: int, label: str | None) -> None:
+    def set_sealed_label(self, learner_id: int, sealed: bytes | None) -> None:
         self._retry(
-            lambda s: s.execute(update(Learner).where(Learner.id == learner_id).values(label=clean_label(label)))
+            lambda s: s.execute(update(Learner).where(Learner.id == learner_id).values(sealed_label=sealed, label=None))
         )
 
-    def find_nickname(self, nickname: str) -> int | None:
-        """A learner saved under a nickname before private keys existed, or None."""
-        name = normalize_nickname(nickname)
-        with Session(self.engine) as session:
-            return session.scalar(select(Learner.id).where(Learner.nickname == name))
+    def forget(self, learner_id: int, key_hash: str | None = None) -> None:
+        """Delete the learner, every answer and every card, in one transaction.
 
-    def has_nickname(self, nickname: str) -> bool:
-        return self.find_nickname(nickname) is not None
-
-    def move_nickname(self, nickname: str, key_hash: str, label: str | None = None) -> int | None:
-        """Move an old nickname's progress to a new key once, deleting the nickname's row.
-
-        Returns the new learner id, or None if no learner has that nickname.
+        With the key's hash, also keep a tombstone of it, so no replica makes the learner again.
         """
-        name = normalize_nickname(nickname)
-
-        def work(session: Session) -> int | None:
-            old = session.scalar(select(Learner.id).where(Learner.nickname == name))
-            if old is None:
-                return None
-            _insert_ignore(session, Learner, {"key_hash": key_hash, "label": clean_label(label)}, ["key_hash"])
-            new = session.scalar(select(Learner.id).where(Learner.key_hash == key_hash))
-            session.execute(update(AnswerRecord).where(AnswerRecord.learner_id == old).values(learner_id=new))
-            session.execute(update(CardState).where(CardState.learner_id == old).values(learner_id=new))
-            session.execute(delete(Learner).where(Learner.id == old))
-            return new
-
-        return self._retry(work)
-
-    def forget(self, learner_id: int) -> None:
-        """Delete the learner, every answer and every card, in one transaction."""
 
         def work(session: Session) -> None:
+            if key_hash is not None:
+                bury(session, key_hash)
             session.execute(delete(AnswerRecord).where(AnswerRecord.learner_id == learner_id))
             session.execute(delete(CardState).where(CardState.learner_id == learner_id))
             session.execute(delete(Learner).where(Learner.id == learner_id))
@@ -263,7 +225,7 @@ class ProgressStore:
         self._retry(work)
 
     def exists(self, learner_id: int) -> bool:
-        with Session(self.engine) as session:
+        with self._reading() as session:
             return session.get(Learner, learner_id) is not None
 
     # -- answers -----------------------------------------------------------------------------
@@ -291,7 +253,7 @@ class ProgressStore:
                 raise UnknownLearner(learner_id)
             if round_id is None:
                 session.add(AnswerRecord(**values))
-            elif not _insert_ignore(session, AnswerRecord, values, ["learner_id", "round_id", "question_id"]):
+            elif not insert_ignore(session, AnswerRecord, values, ["learner_id", "round_id", "question_id"]):
                 state = session.get(CardState, (learner_id, question_id))
                 return _utc(state.due) if state else now
             return self._reschedule(session, learner_id, question_id, correct, now)
@@ -307,7 +269,7 @@ class ProgressStore:
     ) -> datetime:
         # Make sure the card row exists (another replica may be making it right now), then
         # lock it, so two answers to one card never overwrite each other.
-        _insert_ignore(
+        insert_ignore(
             session,
             CardState,
             {"learner_id": learner_id, "question_id": question_id, "card_json": "", "due": now},
@@ -325,7 +287,7 @@ class ProgressStore:
 
     def answers(self, learner_id: int) -> list[dict[str, Any]]:
         """Every answer of one learner, oldest first."""
-        with Session(self.engine) as session:
+        with self._reading() as session:
             rows = session.scalars(
                 select(AnswerRecord)
                 .where(AnswerRecord.learner_id == learner_id)
@@ -343,7 +305,7 @@ class ProgressStore:
 
     def due(self, learner_id: int, now: datetime) -> list[str]:
         """Question ids due for review at `now`, most overdue first."""
-        with Session(self.engine) as session:
+        with self._reading() as session:
             rows = session.scalars(
                 select(CardState.question_id)
                 .where(CardState.learner_id == learner_id, CardState.due <= _utc(now))
@@ -352,7 +314,7 @@ class ProgressStore:
             return list(rows)
 
     def next_due(self, learner_id: int) -> dict[str, datetime]:
-        with Session(self.engine) as session:
+        with self._reading() as session:
             rows = session.execute(
                 select(CardState.question_id, CardState.due).where(CardState.learner_id == learner_id)
             )
@@ -481,30 +443,15 @@ def _file_problem(err: ValidationError) -> str:
 
 
 def _is_race(error: Exception) -> bool:
-    """Errors another writer can cause, which a retry resolves."""
+    """Errors another writer can cause, which a retry resolves.
+
+    A locked SQLite file is not one: BEGIN IMMEDIATE already waited the busy timeout for it, and
+    waiting again five times kept a page hanging for minutes.
+    """
     if isinstance(error, IntegrityError):
         return True
     message = str(getattr(error, "orig", error)).lower()
-    return any(word in message for word in ("locked", "deadlock", "could not serialize", "busy"))
-
-
-def _sqlite_autocommit(dbapi_connection: Any, _record: Any) -> None:
-    dbapi_connection.isolation_level = None  # SQLAlchemy's "begin" event below starts transactions
-
-
-def _sqlite_connect(dbapi_connection: Any, record: Any) -> None:
-    _sqlite_autocommit(dbapi_connection, record)
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
-    cursor.execute("PRAGMA synchronous=FULL")  # an acknowledged answer survives a crash
-    cursor.close()
-
-
-def _sqlite_begin(connection: Any) -> None:
-    # A write starts with BEGIN IMMEDIATE: it waits for the lock up front, instead of reading
-    # first and then failing with "database is locked" when another process wrote meanwhile.
-    write = connection.get_execution_options().get("netaid_write")
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+    return any(word in message for word in ("deadlock", "could not serialize"))
 
 
 def _create_tables_despite_races(engine: Any, tries: int = 5) -> None:
@@ -528,9 +475,12 @@ def _create_or_migrate(engine: Any) -> None:
             columns = {c["name"]: c for c in inspect(conn).get_columns("learners")}
             if "key_hash" not in columns:
                 _migrate_learners(conn)
+            elif "sealed_label" not in columns:
+                _seal_labels(conn)
         if "answers" in tables and "round_id" not in {c["name"] for c in inspect(conn).get_columns("answers")}:
             conn.execute(text("ALTER TABLE answers ADD COLUMN round_id VARCHAR(40)"))
     Base.metadata.create_all(engine)
+    create_tombstones(engine)
     for table in Base.metadata.sorted_tables:  # indexes added since a table was first made
         for index in table.indexes:
             index.create(engine, checkfirst=True)
@@ -551,6 +501,14 @@ def _migrate_learners(conn: Any) -> None:
         conn.execute(text("ALTER TABLE learners ALTER COLUMN nickname DROP NOT NULL"))
         conn.execute(text("ALTER TABLE learners ADD COLUMN key_hash VARCHAR(64)"))
         conn.execute(text("ALTER TABLE learners ADD COLUMN label VARCHAR(40)"))
+    _seal_labels(conn)
+
+
+def _seal_labels(conn: Any) -> None:
+    """Display names were stored in clear beside the key hash: drop them (only a key could seal them)."""
+    blob = "BYTEA" if conn.dialect.name == "postgresql" else "BLOB"
+    conn.execute(text(f"ALTER TABLE learners ADD COLUMN sealed_label {blob}"))
+    conn.execute(text("UPDATE learners SET label = NULL"))
 
 
 def guest_hash() -> str:
