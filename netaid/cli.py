@@ -260,12 +260,14 @@ def cmd_evaluation_export(args: argparse.Namespace, out: TextIO, err: TextIO) ->
     from sqlalchemy.exc import SQLAlchemyError
 
     from netaid.evaluation import SWITCH, EvaluationStore, kit_is_on, responses_csv
+    from netaid.storage import StoreUnavailable
 
     if not kit_is_on(os.environ):
         raise UsageError(f"the evaluation kit is switched off (set {SWITCH}=on where the app runs)")
     try:
         responses = EvaluationStore(os.environ).responses()
-    except (SQLAlchemyError, ImportError) as error:  # a mistyped URL, a server that is down, a missing driver
+    # a mistyped URL, a server that is down, a missing driver, a folder that cannot be made
+    except (SQLAlchemyError, ImportError, OSError, StoreUnavailable) as error:
         raise UsageError(
             f"cannot read the answers from the database in NETAID_DATABASE_URL: {_first_line(error)}"
         ) from None

@@ -7,6 +7,7 @@ import streamlit as st
 
 from netaid.explorer.values import VALUES
 from netaid.explorer.wording import describe_profile
+from netaid.outputs.card_fonts import UnprintableText, fallbacks_for
 from netaid.outputs.charts import IMPORTANCE
 from netaid.outputs.crisis_card import CARD_LIMITS
 from netaid.outputs.formats import CRISIS_CARD, VISIT_SHEET
@@ -144,15 +145,26 @@ paper = st.radio(
     args=("sheet_paper", state.SHEET_PAPER),
 )
 c1, c2 = st.columns(2)
-c1.download_button(
-    "Download the visit sheet (PDF)",
-    lambda: VISIT_SHEET.make("pdf", lib, sheet, paper),
-    key="sheet_pdf",
-    file_name=VISIT_SHEET.file_name("pdf"),
-    mime=VISIT_SHEET.mime("pdf"),
-    on_click="ignore",
-    type="primary",
-)
+try:
+    fallbacks_for(sheet.typed())  # checked before the button, so the PDF never drops letters unseen
+    unprintable = ""
+except UnprintableText as error:
+    unprintable = str(error)
+if unprintable:
+    c1.warning(
+        f"The PDF cannot be made with what you typed: {plain(unprintable, 400)}. The plain text file keeps it all.",
+        icon=":material/edit:",
+    )
+else:
+    c1.download_button(
+        "Download the visit sheet (PDF)",
+        lambda: VISIT_SHEET.make("pdf", lib, sheet, paper),
+        key="sheet_pdf",
+        file_name=VISIT_SHEET.file_name("pdf"),
+        mime=VISIT_SHEET.mime("pdf"),
+        on_click="ignore",
+        type="primary",
+    )
 c2.download_button(
     "Download as plain text",
     lambda: VISIT_SHEET.make("txt", lib, sheet),

@@ -34,6 +34,11 @@ def page_failed(at: AppTest) -> bool:
     return any("something went wrong" in e.proto.body for e in at.error)
 
 
+def save_button(at: AppTest, prefix: str) -> Any:
+    """A save button: its key ends in the form's one-time token, so it changes after each save."""
+    return next(b for b in at.button if (b.key or "").startswith(prefix))
+
+
 def page_text(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [t.value for t in at.title] + [h.value for h in at.header]
     parts += [s.value for s in at.subheader] + [c.value for c in at.caption]

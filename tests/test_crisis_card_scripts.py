@@ -1,5 +1,5 @@
-"""The crisis card prints names in many scripts (or refuses plainly), shapes right-to-left text,
-and never lets what was typed overprint the card's source line."""
+"""The crisis card and the visit sheet print what people type in many scripts (or refuse plainly),
+shape right-to-left text, and never let what was typed overprint the card's source line."""
 
 from __future__ import annotations
 
@@ -138,3 +138,74 @@ def test_the_visit_sheet_page_explains_a_card_it_cannot_make(monkeypatch):
     assert any("too long for the card" in w.proto.body for w in at.warning)
     at.text_input(key="card_medicines").set_value("octreotide").run()
     assert not any("cannot be made" in w.proto.body for w in at.warning)
+
+
+# -- the visit sheet uses the same fonts for what the person typed ------------------------------
+
+NOTES_IN_SCRIPTS = "日本語のメモ हिंदी नोट สมชาย 한국어 메모 فاطمة Ann"
+
+
+def _sheet_pdf(lib, notes: str, questions: list[str] | None = None) -> bytes:
+    from netaid.outputs.visit_sheet import VisitSheet, visit_sheet_pdf
+
+    return visit_sheet_pdf(lib, VisitSheet(option_ids=["surgery"], notes=notes, questions=questions or []))
+
+
+def _all_fonts(pdf: bytes) -> str:
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    return " ".join(str(f["/BaseFont"]) for p in pages for f in p["/Resources"]["/Font"].values())
+
+
+@needs_fonts
+def test_visit_sheet_notes_and_questions_in_other_scripts_print_with_noto_fonts(lib):
+    pdf = _sheet_pdf(lib, NOTES_IN_SCRIPTS, ["김민수 질문?"])
+    fonts = _all_fonts(pdf)
+    for family in ("NotoSansCJK", "NotoSansDevanagari", "NotoSansThai"):  # DejaVu has Arabic itself
+        assert family in fonts, f"{family} carries those letters (was '; ; ; Ann' with DejaVu alone)"
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "สมชาย" in text and "Ann" in text
+    assert "; ; ;" not in text
+
+
+def test_visit_sheet_with_english_only_needs_no_fallback_font(lib):
+    assert "Noto" not in _all_fonts(_sheet_pdf(lib, "Ask about octreotide", ["Is it growing?"]))
+
+
+def test_visit_sheet_refuses_characters_no_font_has_and_the_cli_says_so(lib, tmp_path):
+    import subprocess
+    import sys
+
+    with pytest.raises(UnprintableText) as err:
+        _sheet_pdf(lib, "Ann \U0001f9a0")
+    assert "U+1F9A0" in str(err.value)
+    out = tmp_path / "sheet.pdf"
+    done = subprocess.run(
+        [sys.executable, "-m", "netaid", "visit-sheet", "--options", "surgery", "--notes", "Ann \U0001f9a0", "-o", out],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2 and "U+1F9A0" in done.stderr and "Traceback" not in done.stderr
+    assert not out.exists(), "no PDF with blank boxes is written"
+
+
+def test_the_visit_sheet_page_says_which_characters_the_pdf_cannot_print():
+    from testkit.pages import open_page
+
+    at = open_page("visit_sheet.py")
+    at.text_area(key="sheet_notes").set_value("Ann \U0001f9a0 flushing after meals").run()
+    assert not at.exception
+    assert any(
+        "The PDF cannot be made" in w.proto.body and "U+1F9A0" in w.proto.body.replace("\\", "") for w in at.warning
+    )
+    assert PDF_BUTTON not in _download_labels(at), "no PDF with the letters left out"
+    assert "Download as plain text" in _download_labels(at), "the text file still keeps every word"
+    at.text_area(key="sheet_notes").set_value("flushing after meals").run()
+    assert not any("The PDF cannot be made" in w.proto.body for w in at.warning)
+    assert PDF_BUTTON in _download_labels(at)
+
+
+PDF_BUTTON = "Download the visit sheet (PDF)"
+
+
+def _download_labels(at) -> list[str]:
+    return [b.proto.label for b in at.get("download_button")]

@@ -16,18 +16,13 @@ from netaid.diary.models import Entry
 from netaid.diary.store import DiaryStore
 from netaid.learner_key import normalize_key
 from netaid.storage import StoreUnavailable
-from testkit.pages import open_page, page_text
+from testkit.pages import open_page, page_text, save_button
 from tests.diary_samples import sample_diary, sample_diary_moved_to_last_week
 
 
 @pytest.fixture(autouse=True)
 def private_database(tmp_path, monkeypatch):
     monkeypatch.setenv("NETAID_DATABASE_URL", f"sqlite:///{tmp_path / 'diary.sqlite3'}")
-
-
-def save_button(at: AppTest, prefix: str):
-    """A save button: its key ends in the form's one-time token, so it changes after each save."""
-    return next(b for b in at.button if (b.key or "").startswith(prefix))
 
 
 def entry_lines(at: AppTest) -> list[str]:
@@ -261,3 +256,22 @@ def test_a_database_failure_says_not_saved_and_acknowledges_nothing(monkeypatch)
     assert not at.exception
     assert "Not saved" in at.error[0].proto.body and not at.success
     assert at.button_group(key="d_event").value == "flushing", "what was typed stays, to try again"
+
+
+def test_an_entry_that_cannot_be_read_is_noted_and_can_be_deleted_while_the_rest_shows():
+    from tests.test_diary_store import _put_raw, far_future_entry
+
+    at = open_page("diary.py")
+    add_flushing(at, 2, note="still here")
+    guest = at.session_state["diary_guest"]
+    _put_raw(guest.store, guest.key, "f" * 32, far_future_entry("f" * 32))
+    at.run()
+    assert not at.exception
+    note = [w.proto.body for w in at.warning if "cannot be read" in w.proto.body]
+    assert note and note[0].startswith("1 entry in your diary cannot be read"), [w.proto.body for w in at.warning]
+    assert any("still here" in line for line in entry_lines(at)), "the readable entries still show"
+    at.button(key="d_drop_damaged").click().run()
+    assert not at.exception
+    assert not any("cannot be read" in w.proto.body for w in at.warning)
+    assert guest.store.read(guest.key).damaged == []
+    assert any("still here" in line for line in entry_lines(at))

@@ -161,3 +161,42 @@ def test_the_key_repr_never_shows_the_secret():
     key = DiaryKey(new_key())
     assert "owner=" in repr(key) and len(repr(key)) < 40
     assert isinstance(key.seal("c" * 32, b"x"), Sealed)
+
+
+def _put_raw(store: DiaryStore, key: DiaryKey, record_id: str, plain: bytes) -> None:
+    """A row as an older NETaid (before dates were bounded) or a damaged disk could have left it."""
+    sealed = key.seal(record_id, plain)
+    with store.engine.begin() as conn:
+        conn.execute(
+            text("INSERT INTO diary_records (owner, record_id, nonce, ciphertext) VALUES (:o, :r, :n, :c)"),
+            {"o": key.owner, "r": record_id, "n": sealed.nonce, "c": sealed.ciphertext},
+        )
+
+
+def far_future_entry(record_id: str) -> bytes:
+    """The entry that bricked a diary: dated 9999-12-31 at 23:59, twelve hours behind UTC."""
+    good = sample_diary()[0].model_dump(mode="json")
+    return json.dumps({**good, "id": record_id, "recorded_at": "9999-12-31T23:59:00-12:00"}).encode()
+
+
+def test_a_row_that_cannot_be_read_is_set_apart_and_the_rest_still_open(tmp_path):
+    store, key = DiaryStore(_url(tmp_path)), DiaryKey(new_key())
+    diary = sample_diary()
+    store.save_many(key, diary)
+    _put_raw(store, key, "f" * 32, far_future_entry("f" * 32))
+    _put_raw(store, key, "e" * 32, b"{not json")
+    with store.engine.begin() as conn:  # a third row whose bytes changed on disk
+        conn.execute(
+            text("UPDATE diary_records SET ciphertext = :c WHERE record_id = :r"),
+            {"c": b"\x00" * 48, "r": diary[0].id},
+        )
+    found = store.read(key)
+    assert len(found.entries) == len(diary) - 1, "every other entry still shows"
+    assert sorted(d.record_id for d in found.damaged) == sorted(["f" * 32, "e" * 32, diary[0].id])
+    assert any("recorded_at" in d.why for d in found.damaged), found.damaged
+    assert any("no longer opens" in d.why for d in found.damaged)
+    assert store.entries(key) == found.entries
+    for d in found.damaged:
+        store.delete(key, d.record_id)
+    assert store.read(key).damaged == []
+    assert len(store.entries(key)) == len(diary) - 1

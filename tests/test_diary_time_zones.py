@@ -20,7 +20,7 @@ from netaid.diary.patterns import (
     summary_lines,
     worst_days,
 )
-from testkit.pages import APP, page_text
+from testkit.pages import APP, page_text, save_button
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -101,7 +101,7 @@ def save_at(at: AppTest, when: datetime, event: str | None, triggers: list[str])
     at.button_group(key="d_triggers").set_value(triggers).run()
     at.date_input(key="d_date").set_value(when.date()).run()
     at.time_input(key="d_time").set_value(when.time()).run()
-    at.button(key="d_save").click().run()
+    save_button(at, "d_save_").click().run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 

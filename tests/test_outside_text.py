@@ -17,7 +17,7 @@ from netaid.diary.export import to_csv
 from netaid.diary.models import MAX_DOSE, MAX_NOTE
 from netaid.safe_text import WORD_JOINER, plain
 from testkit.hostile import MARK, PAYLOADS, assert_inert, shown
-from testkit.pages import explorer_with_link, open_page
+from testkit.pages import explorer_with_link, open_page, save_button
 from tests.diary_samples import sample_diary
 
 
@@ -154,14 +154,14 @@ def test_diary_note_and_doses(payload):
     at.button_group(key="d_event").set_value("flushing").run()
     at.button_group(key="d_sev").set_value(2).run()
     at.text_input(key="d_note").input(payload[:MAX_NOTE]).run()
-    at.button(key="d_save").click().run()
+    save_button(at, "d_save_").click().run()
     at.number_input(key="t_days").set_value(28).run()
     at.button(key="t_save_plan").click().run()
     at.text_input(key="t_dose").input(payload[:MAX_DOSE])
-    at.button(key="FormSubmitter:t_shot_form-Save the shot").click().run()
+    save_button(at, "t_save_shot_").click().run()
     at.button_group(key="t_other").set_value("octreotide_rescue").run()
     at.text_input(key="t_other_dose").input(payload[:MAX_DOSE]).run()
-    at.button(key="t_log_other").click().run()
+    save_button(at, "t_log_other_").click().run()
     assert_page_is_safe(at)
     cells = [shown(str(cell)).replace(WORD_JOINER, "") for table in at.table for cell in table.value.to_numpy().ravel()]
     assert " ".join(payload[:MAX_DOSE].split()) in cells, "the rescue dose reads as typed in the medicine table"

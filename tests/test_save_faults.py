@@ -6,6 +6,8 @@ from __future__ import annotations
 import logging
 import sqlite3
 import stat
+import subprocess
+import sys
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
@@ -18,7 +20,7 @@ from netaid.diary.store import DiaryRow, DiaryStore
 from netaid.evaluation import DCS_ITEMS, EvaluationStore, Response, ResponseRow
 from netaid.learner_key import lookup_hash, new_key
 from netaid.quiz.progress import ProgressStore
-from netaid.storage import BUSY_TIMEOUT_SECONDS, KeyForgotten, StoreUnavailable
+from netaid.storage import BUSY_TIMEOUT_SECONDS, KeyForgotten, StoreUnavailable, make_engine
 from tests.diary_samples import sample_diary
 
 NOW = datetime(2026, 11, 1, 12, tzinfo=UTC)
@@ -147,3 +149,33 @@ def test_the_pilot_stores_one_row_per_token_and_upgrades_an_old_table(tmp_path):
     assert kit.save(form, "u" * 32) is True
     with kit._engine.connect() as conn:  # type: ignore[union-attr]
         assert conn.scalar(select(func.count()).select_from(ResponseRow)) == 2
+
+
+def test_making_another_store_keeps_the_locks_of_open_connections(tmp_path):
+    """Closing any descriptor of a file drops every POSIX lock the process holds on it, so a new
+    store must never open an existing database file just to set its mode."""
+    path = tmp_path / "shared.sqlite3"
+    url = f"sqlite:///{path}"
+    first = DiaryStore(url)
+    conn = first.engine.raw_connection()
+    try:
+        conn.cursor().execute("BEGIN IMMEDIATE")  # this process is writing
+        make_engine(url)  # another store's engine on the same file, made meanwhile
+        other = subprocess.run(
+            [sys.executable, "-c", TRY_TO_WRITE, str(path)], capture_output=True, text=True, timeout=60
+        )
+        conn.cursor().execute("ROLLBACK")
+    finally:
+        conn.close()
+    assert other.stdout.strip() == "locked", "another process must still see this process's write lock"
+
+
+TRY_TO_WRITE = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], timeout=0, isolation_level=None)
+try:
+    conn.execute("BEGIN IMMEDIATE")
+    print("wrote")
+except sqlite3.OperationalError:
+    print("locked")
+"""

@@ -8,11 +8,9 @@ import sqlite3
 from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
 from netaid.diary.crypto import DiaryKey
-from netaid.diary.store import DiaryRow
 from netaid.evaluation import DCS_ITEMS, EvaluationStore
 from netaid.explorer.values import SURE_QUESTIONS
 from netaid.learner_key import lookup_hash
@@ -52,8 +50,12 @@ def with_key(at: AppTest) -> str:
 
 
 def diary_rows() -> int:
-    with shared_diary().engine.connect() as conn:
-        return conn.scalar(select(func.count()).select_from(DiaryRow).where(DiaryRow.record_id != "settings"))
+    """Counted on a connection of its own: what is committed, as another replica would see it."""
+    import os
+
+    path = os.environ["NETAID_DATABASE_URL"].removeprefix("sqlite:///")
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT count(*) FROM diary_records WHERE record_id != 'settings'").fetchone()[0]
 
 
 def test_a_locked_database_says_not_saved_keeps_the_note_and_the_retry_saves_once(database, caplog):

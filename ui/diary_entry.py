@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from netaid.diary.crypto import WrongKey
 from netaid.diary.models import GIVER_IDS, LABEL, MAX_DOSE, MAX_NOTE, SITE_IDS, SYMPTOMS, TRIGGERS, Entry
+from netaid.diary.store import Damaged
 from netaid.safe_text import plain
 from netaid.storage import KeyForgotten, StoreUnavailable
 from ui import state
@@ -194,6 +195,30 @@ def delete(owner: Owner, entry: Entry) -> None:
     say(f"Deleted: {entry.label}.", ("deleted", entry))
 
 
+def _damaged_note(owner: Owner, damaged: list[Damaged]) -> None:
+    count = f"{len(damaged)} entry" if len(damaged) == 1 else f"{len(damaged)} entries"
+    st.warning(
+        f"{count} in your diary cannot be read, so they are not shown. The rest of your diary is below. "
+        f"Why: {plain(damaged[0].why, 200)}.",
+        icon=":material/report:",
+    )
+    st.button(
+        f"Delete the {count} that cannot be read",
+        key="d_drop_damaged",
+        on_click=_drop_damaged,
+        args=(owner, [d.record_id for d in damaged]),
+    )
+
+
+def _drop_damaged(owner: Owner, record_ids: list[str]) -> None:
+    def write() -> None:
+        for record_id in record_ids:
+            owner.store.delete(owner.key, record_id)
+
+    if stored(write):
+        say(f"Deleted the {len(record_ids)} that could not be read.")
+
+
 def undo(owner: Owner) -> None:
     action, what = st.session_state[UNDO]
 
@@ -370,9 +395,16 @@ def entry_list(owner: Owner, entries: list[Entry]) -> None:
 
 
 def load(owner: Owner) -> list[Entry] | None:
-    """The diary's entries, or None with a plain message if they cannot be opened or reached."""
+    """The diary's entries, or None with a plain message if they cannot be opened or reached.
+
+    Entries that cannot be read are set apart with a note and a way to delete them, so one
+    damaged row never takes the rest of the diary down.
+    """
     try:
-        return owner.store.entries(owner.key)
+        found = owner.store.read(owner.key)
+        if found.damaged:
+            _damaged_note(owner, found.damaged)
+        return found.entries
     except WrongKey as error:
         st.error(str(error))
     except StoreUnavailable as error:

@@ -10,14 +10,37 @@ the saving transaction on whichever replica saves.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from pydantic import ValidationError
 from sqlalchemy import LargeBinary, String, delete, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
-from netaid.diary.crypto import DiaryKey, Sealed
+from netaid.diary.crypto import DiaryKey, Sealed, WrongKey
 from netaid.diary.models import Entry, Settings
 from netaid.storage import bury, create_tombstones, insert_ignore, make_engine, refuse_if_forgotten, reporting_outages
 
 SETTINGS_ID = "settings"  # entry ids are 32 hex digits, so this never clashes
+
+
+@dataclass(frozen=True)
+class Damaged:
+    """A stored row that cannot be shown: its id (to delete it) and why, in plain words."""
+
+    record_id: str
+    why: str
+
+
+@dataclass(frozen=True)
+class DiaryRead:
+    entries: list[Entry]
+    damaged: list[Damaged]
+
+
+def _first_problem(error: ValidationError) -> str:
+    problem = error.errors()[0]
+    where = ".".join(str(part) for part in problem["loc"]) or "the entry"
+    return f"{where}: {problem['msg']}"[:200]
 
 
 class _Base(DeclarativeBase):
@@ -78,15 +101,35 @@ class DiaryStore:
             session.execute(delete(DiaryRow).where(DiaryRow.owner == key.owner, DiaryRow.record_id == entry_id))
 
     def entries(self, key: DiaryKey) -> list[Entry]:
-        """Every entry, oldest first. Raises WrongKey if any row does not open with this key."""
+        """Every entry that can be read, oldest first (see `read` for the ones that cannot)."""
+        return self.read(key).entries
+
+    def read(self, key: DiaryKey) -> DiaryRead:
+        """Every entry, oldest first, and the rows that cannot be read, set apart so one
+        damaged row never hides the rest. Raises WrongKey when no row at all opens with this key."""
         with reporting_outages(), Session(self.engine) as session:
             rows = session.execute(
                 select(DiaryRow.record_id, DiaryRow.nonce, DiaryRow.ciphertext).where(
                     DiaryRow.owner == key.owner, DiaryRow.record_id != SETTINGS_ID
                 )
             ).all()
-        found = [Entry.model_validate_json(key.open(rid, Sealed(nonce, ct))) for rid, nonce, ct in rows]
-        return sorted(found, key=lambda e: (e.recorded_at, e.id))
+        found: list[Entry] = []
+        damaged: list[Damaged] = []
+        opened = 0
+        for record_id, nonce, ciphertext in rows:
+            try:
+                plain = key.open(record_id, Sealed(nonce, ciphertext))
+            except WrongKey:
+                damaged.append(Damaged(record_id, "it was changed after it was saved, so it no longer opens"))
+                continue
+            opened += 1
+            try:
+                found.append(Entry.model_validate_json(plain))
+            except ValidationError as error:  # e.g. a date outside the diary's window, saved by an older version
+                damaged.append(Damaged(record_id, _first_problem(error)))
+        if rows and not opened:
+            raise WrongKey()
+        return DiaryRead(sorted(found, key=lambda e: (e.recorded_at, e.id)), damaged)
 
     def settings(self, key: DiaryKey) -> Settings:
         with reporting_outages(), Session(self.engine) as session:

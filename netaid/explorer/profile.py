@@ -209,7 +209,8 @@ def parse_given(data: Any) -> dict[str, Any]:
     unknown = [k for k in data if k not in PROFILE_FIELDS]
     if unknown:
         known = ", ".join(PROFILE_FIELDS)
-        raise ProfileError(f"unknown field `{unknown[0]}`; the fields are: {known}")
+        name = " ".join(str(unknown[0]).split())[:40]  # one line, however the key was written
+        raise ProfileError(f"unknown field `{name}`; the fields are: {known}")
     return {
         name: coerce_value(name, PROFILE_FIELDS[name], raw)
         for name, raw in data.items()

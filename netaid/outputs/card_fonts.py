@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from fontTools.ttLib import TTCollection, TTFont
+from fpdf import FPDF
 
 from netaid.paths import FONT_DIR
 
@@ -136,7 +137,7 @@ def fallbacks_for(text: str) -> list[Fallback]:
         )
     if unprintable:
         shown = " ".join(f"U+{ord(c):04X}" for c in unprintable[:5])
-        raise UnprintableText(f"the card cannot print some characters ({shown}); please leave them out")
+        raise UnprintableText(f"some characters cannot be printed ({shown}); please leave them out")
     return needed
 
 
@@ -151,3 +152,16 @@ def _known_script(ch: str) -> Fallback | None:
 def needs_shaping(text: str) -> bool:
     """True for text whose letters join or reorder (Arabic, Hebrew, Indic, Thai...): shape it with HarfBuzz."""
     return any(ord(ch) >= 0x0590 and not (0x3000 <= ord(ch) <= 0xFFEF) for ch in text)
+
+
+def add_fallbacks(pdf: FPDF, typed: str) -> bool:
+    """Give `pdf` the fonts that `typed` needs; True when that text must be shaped.
+
+    Raises UnprintableText (a ValueError) naming what cannot print, before anything is drawn.
+    """
+    fallbacks = fallbacks_for(typed)
+    for font in fallbacks:
+        pdf.add_font(font.family, "", str(font.path), collection_font_number=font.collection)
+    if fallbacks:
+        pdf.set_fallback_fonts([font.family for font in fallbacks], exact_match=False)
+    return needs_shaping(typed)

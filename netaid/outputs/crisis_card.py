@@ -9,7 +9,7 @@ from fpdf import FPDF
 
 from netaid.content.library import Library
 from netaid.content.source_dates import review_phrase
-from netaid.outputs.card_fonts import fallbacks_for, needs_shaping
+from netaid.outputs.card_fonts import add_fallbacks
 from netaid.outputs.pdf import disclosure_block, new_pdf, para
 from netaid.vocabulary import DISCLAIMER
 
@@ -64,15 +64,9 @@ def crisis_card_pdf(lib: Library, name: str, contact: str, medicines: str = "", 
     for what, value in (("name", name), ("contact", contact), ("medicines", medicines)):
         if len(value) > CARD_LIMITS[what]:
             raise ValueError(f"{what} is {len(value)} characters; the card has room for {CARD_LIMITS[what]}")
-    typed = f"{name}{contact}{medicines}"
-    fallbacks = fallbacks_for(typed)  # UnprintableText (a ValueError) says what cannot print
-    shaping = needs_shaping(typed)
     card = lib.cautions.crisis_card
     pdf = new_pdf(paper)
-    for font in fallbacks:
-        pdf.add_font(font.family, "", str(font.path), collection_font_number=font.collection)
-    if fallbacks:
-        pdf.set_fallback_fonts([font.family for font in fallbacks], exact_match=False)
+    shaping = add_fallbacks(pdf, f"{name}{contact}{medicines}")  # UnprintableText says what cannot print
     pdf.set_title("Carcinoid crisis card")
     pdf.set_auto_page_break(False)
     pdf.add_page()

@@ -25,6 +25,7 @@ from netaid.explorer.compare import (
 )
 from netaid.explorer.rules import ShownOption
 from netaid.explorer.values import SURE_QUESTIONS, sure_help
+from netaid.outputs.card_fonts import add_fallbacks
 from netaid.outputs.disclosure import HEADING, disclosure_text
 from netaid.outputs.pdf import disclosure_block, heading, labelled, para, tick_box_line, titled_pdf
 from netaid.vocabulary import DISCLAIMER
@@ -46,6 +47,10 @@ class VisitSheet:
     leaning: str | None = None  # the option id the person leans toward; "" = not sure yet; None = not said
     sure: dict[str, bool | None] = field(default_factory=dict)  # SURE test answers by question key
     diary: list[str] = field(default_factory=list)  # summary lines from the person's own diary
+
+    def typed(self) -> str:
+        """Everything on the sheet that the person wrote themselves, in any script."""
+        return "\n".join([self.notes, *self.questions, *self.diary])
 
 
 def _reviewed(reviewed: str) -> str:
@@ -118,9 +123,14 @@ def visit_sheet_pdf(lib: Library, sheet: VisitSheet, paper: str = "a4") -> bytes
 
 
 def _started(paper: str, sheet: VisitSheet) -> FPDF:
-    return titled_pdf(
+    """A new sheet with its title, and the fonts for any script the person wrote in (Noto
+    fallbacks, as on the crisis card); raises UnprintableText naming what it cannot print."""
+    pdf = titled_pdf(
         paper, "My NET visit sheet", f"Made with NETaid on {sheet.made_on:%d %B %Y}. Bring it to your next appointment."
     )
+    # Shaping joins and orders Arabic, Indic and Thai letters; it stays off for English-only sheets.
+    pdf.set_text_shaping(add_fallbacks(pdf, sheet.typed()))
+    return pdf
 
 
 def _fits_on_one_page(trial: FPDF, lib: Library, sheet: VisitSheet) -> bool:

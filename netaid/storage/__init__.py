@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -80,11 +80,14 @@ def make_engine(url: str) -> Engine:
 def _private_file(database: str) -> None:
     """Create the SQLite file (and tighten an old one) so only its owner can read it.
 
-    SQLite gives its -wal and -shm files the same mode as the database file.
+    SQLite gives its -wal and -shm files the same mode as the database file. An existing file is
+    never opened here: closing any descriptor of a file drops every POSIX lock this process holds
+    on it, so the other engines' connections would lose their locks (and commits go astray).
     """
     path = Path(database)
     path.parent.mkdir(parents=True, exist_ok=True)
-    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, FILE_MODE))
+    with suppress(FileExistsError):  # made earlier, or by another replica: only its mode is set below
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
     for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         if file.exists():
             file.chmod(FILE_MODE)
