@@ -19,13 +19,15 @@ SIZES: dict[str, dict[str, Any]] = {
     "zoom150": dict(viewport={"width": 1280, "height": 720}, device_scale_factor=1.5),
 }
 
+# Plotly's drag layer is transparent and takes only the pointer: a picture drawn to scale (the
+# body) stretches it past the figure's edge, though nothing visible runs off.
 OVERFLOW_JS = """() => {
   const doc = document.documentElement, main = document.querySelector("[data-testid='stMain']");
   const wide = [];
   for (const el of main.querySelectorAll('*')) {
     const r = el.getBoundingClientRect();
     if (r.width > 0 && r.right > window.innerWidth + 1 && !el.closest('[data-testid="stTable"]')
-        && !el.closest('.modebar') && getComputedStyle(el).position !== 'fixed') {
+        && !el.closest('.modebar') && !el.closest('.draglayer') && getComputedStyle(el).position !== 'fixed') {
       wide.push((el.getAttribute('data-testid') || el.tagName) + ':' + Math.round(r.right));
     }
   }

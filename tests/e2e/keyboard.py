@@ -57,4 +57,4 @@ def answer_question(page: Page) -> None:
 
 def focus_lands_on(page: Page, element_id: str) -> None:
     """The app moves focus after a rerun; wait for it rather than for a fixed time."""
-    page.wait_for_function(f"document.activeElement && document.activeElement.id === {element_id!r}", timeout=10_000)
+    page.wait_for_function(f"document.activeElement && document.activeElement.id === {element_id!r}", timeout=30_000)

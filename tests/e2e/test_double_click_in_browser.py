@@ -56,7 +56,7 @@ def test_a_triple_click_on_each_diary_save_stores_one_entry(browser, tmp_path, s
             page.get_by_text("Saved: Flushing").wait_for()
             _shot(page, f"diary-after-triple-save-{size['width']}")
 
-            page.get_by_role("tab", name="Shots & medicines").click()
+            page.get_by_role("tab", name="Shots", exact=True).click()
             wait_idle(page)
             page.get_by_role("button", name="Save the shot").click(click_count=3)
             wait_idle(page)
