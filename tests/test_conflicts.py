@@ -39,6 +39,13 @@ def conflicts_of(profile: dict) -> tuple[dict, list[str]]:
         ({"functional": "yes", "syndrome": "none"}, ["hormones_without_syndrome"], {"syndrome": "other"}),
         ({"site": "small_intestine", "syndrome": "insulinoma"}, ["syndrome_vs_site"], {"site": "small_intestine"}),
         ({"site": "pancreas", "syndrome": "pheochromocytoma"}, ["syndrome_vs_site"], {"syndrome": "pheochromocytoma"}),
+        ({"site": "lung", "grade": 1, "mitoses": 15}, ["grade_vs_measured"], {"grade": 3, "differentiation": "poorly"}),
+        ({"site": "lung", "grade": 1, "mitoses": 5}, ["grade_vs_measured"], {"grade": 2}),
+        (
+            {"site": "lung", "mitoses": 12, "differentiation": "well"},
+            ["lung_count_vs_look"],
+            {"differentiation": "poorly"},
+        ),
         (
             {"extent": "localized", "liver_metastases": True, "resectable": "yes"},
             ["extent_vs_spread"],
@@ -61,7 +68,12 @@ def test_each_contradiction_is_found_and_the_safer_reading_used(profile, expecte
         ({"extent": "unknown", "liver_metastases": True}, {"extent": "metastatic"}),
         ({"syndrome": "vipoma"}, {"functional": "yes"}),
         ({"extent": "metastatic", "liver_metastases": True}, {"extent": "metastatic"}),
-        ({"site": "lung", "grade": 1, "mitoses": 15}, {"grade": 1}),  # gut bands are not used for the lung
+        # The lung's own scale: 15 mitoses is grade 2 in the gut, but a carcinoma in the lung.
+        ({"site": "lung", "grade": 1, "mitoses": 1}, {"grade": 1, "differentiation": "unknown"}),
+        ({"site": "lung", "mitoses": 15}, {"grade": 3, "differentiation": "poorly"}),
+        ({"site": "lung", "ki67": 45}, {"grade": 3, "differentiation": "poorly"}),
+        ({"site": "lung", "ki67": 45, "differentiation": "well"}, {"grade": 3, "differentiation": "well"}),
+        ({"site": "lung", "ki67": 25, "mitoses": 3}, {"grade": 2, "differentiation": "unknown"}),
         ({"site": "duodenum", "syndrome": "gastrinoma"}, {"functional": "yes"}),
         ({"site": "unknown_primary", "syndrome": "vipoma"}, {"site": "unknown_primary"}),
         ({"functional": "no", "symptoms": ["diarrhea"]}, {"functional": "no"}),  # diarrhea has many causes

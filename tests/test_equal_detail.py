@@ -106,7 +106,7 @@ def test_balanced_notes_are_shown_with_their_pair(lib):
 
 def test_compare_page_shows_equal_rows_and_watch_and_wait_when_the_rules_list_it():
     at = open_page("explorer.py")
-    at.button(key="preset_Small low-grade appendix NET").click().run()
+    at.button(key="preset_Small pancreatic NET, no hormones").click().run()
     at.switch_page("pages/decide.py").run()
     assert not at.exception
     table = at.table[0].value

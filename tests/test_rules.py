@@ -212,8 +212,22 @@ def test_grade_is_derived_from_ki67_and_shapes_options(engine):
     assert "active_surveillance" not in ids(result)
 
 
-def test_low_grade_stable_tumor_may_be_watched(engine):
-    assert "active_surveillance" in ids(engine.explore({"grade": 1, "growth": "stable"}))
+def test_watching_is_for_a_small_quiet_pancreas_net_or_stable_spread_only(engine):
+    small_pancreas = {"site": "pancreas", "extent": "localized", "grade": 1, "functional": "no", "tumor_size_cm": 2}
+    assert "active_surveillance" in ids(engine.explore(small_pancreas))
+    stable_spread = {
+        "site": "small_intestine",
+        "extent": "metastatic",
+        "grade": 1,
+        "functional": "no",
+        "growth": "stable",
+    }
+    assert "active_surveillance" in ids(engine.explore(stable_spread))
+    for changed in ({"tumor_size_cm": 2.1}, {"tumor_size_cm": None}, {"functional": "unknown"}, {"grade": "unknown"}):
+        assert "active_surveillance" not in ids(engine.explore({**small_pancreas, **changed})), changed
+    for changed in ({"growth": "unknown"}, {"growth": "growing"}, {"extent": "regional"}):
+        assert "active_surveillance" not in ids(engine.explore({**stable_spread, **changed})), changed
+    assert "active_surveillance" not in ids(engine.explore({**small_pancreas, "site": "colon_rectum"}))
 
 
 @pytest.mark.parametrize("label", list(PRESETS))

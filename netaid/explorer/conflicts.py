@@ -36,6 +36,13 @@ SITE_WORDS = {
 }
 
 
+# The lung's own scale (see lung_grade).
+LUNG_TYPICAL_BELOW_MITOSES = 2
+LUNG_ATYPICAL_MAX_MITOSES = 10
+LUNG_CARCINOID_MAX_KI67 = 30
+LUNG_RANGE_WORDS = {1: "a typical carcinoid", 2: "an atypical carcinoid", 3: "a carcinoma"}
+
+
 @dataclass(frozen=True)
 class Fix:
     """One click that makes the answers agree: a label and the fields it sets."""
@@ -151,9 +158,26 @@ def _syndrome_vs_site(given: dict[str, Any], used: dict[str, Any]) -> Conflict |
     )
 
 
+def lung_grade(given: dict[str, Any]) -> int | None:
+    """The grade a lung tumor's own numbers point to: 1 typical, 2 atypical, 3 the carcinoma range.
+
+    The lung has its own scale (WHO 2021 thoracic tumours; ESMO 2021 lung carcinoid guideline,
+    "Pathology", table 1): under 2 mitoses per 2 mm² is typical, 2 to 10 atypical, over 10 a
+    carcinoma. Ki-67 does not grade a lung NET, but over 30 % is above the carcinoid range.
+    """
+    mitoses, ki67 = given["mitoses"], given["ki67"]
+    found = []
+    if mitoses is not None:
+        found.append(3 if mitoses > LUNG_ATYPICAL_MAX_MITOSES else 2 if mitoses >= LUNG_TYPICAL_BELOW_MITOSES else 1)
+    if ki67 is not None and ki67 > LUNG_CARCINOID_MAX_KI67:
+        found.append(3)
+    return max(found) if found else None
+
+
 def _grade_vs_measured(given: dict[str, Any], used: dict[str, Any]) -> Conflict | None:
-    measured = measured_grade(given)
-    if measured is None or given["site"] == "lung":  # the bands are for the gut and pancreas
+    lung = given["site"] == "lung"  # the gut and pancreas bands do not apply there
+    measured = lung_grade(given) if lung else measured_grade(given)
+    if measured is None:
         return None
     typed = given["grade"]
     if typed == "unknown":
@@ -162,12 +186,17 @@ def _grade_vs_measured(given: dict[str, Any], used: dict[str, Any]) -> Conflict 
     used["grade"] = max(typed, measured)
     if typed == measured:
         return None
+    means = (
+        f"are in the range of {LUNG_RANGE_WORDS[measured]} for a lung tumor"
+        if lung
+        else f"you gave means grade {measured}"
+    )
     return Conflict(
         "grade_vs_measured",
         ("grade", "ki67", "mitoses"),
-        f"You typed grade {typed}, but the Ki-67 or mitotic count you gave means grade "
-        f"{measured}. When these disagree, the higher grade counts, so the list below uses "
-        f"grade {max(typed, measured)}. Ask your care team to check the report.",
+        f"You typed grade {typed}, but the Ki-67 or mitotic count {means}. When these disagree, "
+        f"the higher grade counts, so the list below uses grade {max(typed, measured)}. "
+        "Ask your care team to check the report.",
         (
             Fix(f"Use grade {measured}, from the numbers", (("grade", measured),)),
             Fix(f"Keep grade {typed} and clear the numbers", (("ki67", None), ("mitoses", None))),
@@ -191,6 +220,35 @@ def _grade_vs_differentiation(given: dict[str, Any], used: dict[str, Any]) -> Co
     )
 
 
+def _lung_count_vs_look(given: dict[str, Any], used: dict[str, Any]) -> Conflict | None:
+    """A lung tumor whose numbers are in the carcinoma range is read as a carcinoma (NEC).
+
+    Over 10 mitoses per 2 mm² is a carcinoma by definition. A Ki-67 over 30 % points there
+    too, so it decides only when no one has said how the cells look.
+    """
+    if given["site"] != "lung":
+        return None
+    many_mitoses = given["mitoses"] is not None and given["mitoses"] > LUNG_ATYPICAL_MAX_MITOSES
+    high_ki67 = given["ki67"] is not None and given["ki67"] > LUNG_CARCINOID_MAX_KI67
+    look = given["differentiation"]
+    if not many_mitoses and not (high_ki67 and look == "unknown"):
+        return None
+    used["differentiation"] = "poorly"
+    if look != "well":
+        return None  # not sure how the cells look: the numbers answer it, as spread answers extent
+    return Conflict(
+        "lung_count_vs_look",
+        ("mitoses", "differentiation"),
+        f"You said the cells look like normal cells, but a lung tumor with more than "
+        f"{LUNG_ATYPICAL_MAX_MITOSES} mitoses per 2 mm² is in the range of a fast-growing carcinoma "
+        "(NEC). The list below follows the count, so no caution is missed. Ask your care team to check.",
+        (
+            Fix("The cells look very different (a carcinoma)", (("differentiation", "poorly"),)),
+            Fix("Clear the mitotic count", (("mitoses", None),)),
+        ),
+    )
+
+
 CHECKS = (
     _extent_vs_spread,
     _functional_vs_syndrome,
@@ -198,6 +256,7 @@ CHECKS = (
     _functional_vs_symptoms,
     _syndrome_vs_site,
     _grade_vs_measured,
+    _lung_count_vs_look,
     _grade_vs_differentiation,
 )
 

@@ -18,6 +18,15 @@ PRESETS: dict[str, dict[str, Any]] = {
         "resectable": "yes",
         "growth": "stable",
     },
+    "Small pancreatic NET, no hormones": {
+        "site": "pancreas",
+        "extent": "localized",
+        "grade": 1,
+        "differentiation": "well",
+        "functional": "no",
+        "tumor_size_cm": 1.5,
+        "resectable": "yes",
+    },
     "Small-intestine NET with carcinoid syndrome and liver spread": {
         "site": "small_intestine",
         "extent": "metastatic",
