@@ -20,19 +20,28 @@ _SCRIPT = """
 <script>
 (function () {
   const targetId = %(target)s, flash = %(flash)s; /* run %(nonce)d */
-  let tries = 0;
+  const doc = window.document, app = doc.querySelector('[data-testid="stApp"]');
+  let tries = 0, flashed = false;
   function go() {
-    const doc = window.document;
+    // Until the run ends, the element with this id may be the last run's, about to be replaced
+    // (focus would then fall to the page body): wait for the run to end on a slow machine too.
+    const running = app && app.getAttribute('data-test-script-state') === 'running';
     const el = doc.getElementById(targetId);
-    if (!el) { if (tries++ < 40) { setTimeout(go, 100); } return; }
+    if (running || !el) { if (tries++ < 100) { setTimeout(go, 100); } return; }
     const box = el.closest('[data-testid="stElementContainer"]') || el;
     if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
     el.focus({preventScroll: true});
     box.scrollIntoView({block: 'start', behavior: 'auto'});
-    if (flash) {
+    if (flash && !flashed) {
+      flashed = true;
       const area = doc.querySelector(flash) || box;
       area.classList.remove('netaid-flash'); void area.offsetWidth; area.classList.add('netaid-flash');
     }
+    // Still a late repaint can swap the element: if focus fell to the body, put it back.
+    setTimeout(function () {
+      const now = doc.activeElement;
+      if ((now === doc.body || now === null) && tries++ < 100) go();
+    }, 250);
   }
   setTimeout(go, 60);
 })();

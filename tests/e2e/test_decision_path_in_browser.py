@@ -13,7 +13,11 @@ pytestmark = pytest.mark.e2e
 AXE = Axe()
 # (preset, option to lean toward, text only that situation shows)
 CASES = {
-    "phone": ("Small low-grade appendix NET", "Surgery to remove the tumor", "Watch and wait: no treatment for now"),
+    "phone": (
+        "Small pancreatic NET, no hormones",
+        "Surgery to remove the tumor",
+        "Watch and wait: no treatment for now",
+    ),
     "desktop": ("Advanced pancreatic NET", "Everolimus (Afinitor)", "CLARINET"),
 }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from testkit.browser import axe_summary, screenshot, wait_idle
 from testkit.servers import serve_netaid
@@ -78,7 +79,7 @@ def test_explorer_flow_in_the_browser(page, app_url):
 def test_shared_explorer_link_opens_the_same_situation(page, app_url):
     page.goto(f"{app_url}/explorer?site=pancreas&extent=metastatic&resectable=no&sstr=positive")
     wait_idle(page)
-    assert page.get_by_text("Sunitinib", exact=False).first.is_visible()
+    expect(page.locator("[data-testid='stExpander'] summary", has_text="Sunitinib").first).to_be_visible()
     page.goto(f"{app_url}/explorer?site=mars&%3Cscript%3E=1")
     wait_idle(page)
     assert page.get_by_text("was not understood").first.is_visible()
