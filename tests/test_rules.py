@@ -124,8 +124,17 @@ def test_every_rule_can_fire_and_every_option_and_caution_is_reachable(lib, engi
             fired.update(r.rule for o in result.options for r in o.reasons)
             fired.update(rule for c in result.cautions for rule in c.rules)
             fired.update(n.rule for n in result.notes)
-    # A rule that needs a treatment history the grid does not vary (growth after a targeted drug).
+    # Rules that need what the grid does not vary: a treatment history (growth after a targeted
+    # drug) and a tumor size (scope removal).
     for extra in (
+        {
+            "site": "colon_rectum",
+            "extent": "localized",
+            "grade": 1,
+            "differentiation": "well",
+            "functional": "no",
+            "tumor_size_cm": 0.8,
+        },
         {
             "site": "pancreas",
             "extent": "metastatic",
