@@ -161,9 +161,9 @@ def _syndrome_vs_site(given: dict[str, Any], used: dict[str, Any]) -> Conflict |
 def lung_grade(given: dict[str, Any]) -> int | None:
     """The grade a lung tumor's own numbers point to: 1 typical, 2 atypical, 3 the carcinoma range.
 
-    The lung has its own scale (WHO 2021 thoracic tumours; ESMO 2021 lung carcinoid guideline,
-    "Pathology", table 1): under 2 mitoses per 2 mm² is typical, 2 to 10 atypical, over 10 a
-    carcinoma. Ki-67 does not grade a lung NET, but over 30 % is above the carcinoid range.
+    The lung has its own scale (sources `enets-2015-lung` and `esmo-2021-lung`, pathology
+    sections): under 2 mitoses per 2 mm² is typical, 2 to 10 atypical, over 10 a carcinoma.
+    Ki-67 does not grade a lung NET, but over 30 % is above the carcinoid range.
     """
     mitoses, ki67 = given["mitoses"], given["ki67"]
     found = []
