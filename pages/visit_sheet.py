@@ -147,12 +147,9 @@ paper = st.radio(
 c1, c2 = st.columns(2)
 try:
     fallbacks_for(sheet.typed())  # checked before the button, so the PDF never drops letters unseen
-    unprintable = ""
 except UnprintableText as error:
-    unprintable = str(error)
-if unprintable:
     c1.warning(
-        f"The PDF cannot be made with what you typed: {plain(unprintable, 400)}. The plain text file keeps it all.",
+        f"The PDF cannot be made with what you typed: {plain(str(error), 400)}. The plain text file keeps it all.",
         icon=":material/edit:",
     )
 else:

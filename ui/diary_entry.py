@@ -211,11 +211,7 @@ def _damaged_note(owner: Owner, damaged: list[Damaged]) -> None:
 
 
 def _drop_damaged(owner: Owner, record_ids: list[str]) -> None:
-    def write() -> None:
-        for record_id in record_ids:
-            owner.store.delete(owner.key, record_id)
-
-    if stored(write):
+    if stored(lambda: owner.store.delete(owner.key, *record_ids)):
         say(f"Deleted the {len(record_ids)} that could not be read.")
 
 
@@ -224,8 +220,7 @@ def undo(owner: Owner) -> None:
 
     def write() -> None:
         if action == "added":
-            for e in what:
-                owner.store.delete(owner.key, e.id)
+            owner.store.delete(owner.key, *(e.id for e in what))
         else:  # deleted or edited: put the earlier version back
             owner.store.save(owner.key, what)
 

@@ -135,6 +135,5 @@ def move_guest_entries(owner: Owner, guest: Owner) -> None:
     found = guest.store.entries(guest.key)
     if not stored(lambda: owner.store.save_many(owner.key, found)):
         return
-    for e in found:
-        guest.store.delete(guest.key, e.id)
+    guest.store.delete(guest.key, *(e.id for e in found))
     say(f"Moved {len(found)} entries into your private diary.")

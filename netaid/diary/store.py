@@ -96,9 +96,10 @@ class DiaryStore:
         """Add new entries, leaving any id already stored as it is (a repeated form send); how many are new."""
         return self._put(key, [(e.id, e.model_dump_json().encode("utf-8")) for e in entries], replace=False)
 
-    def delete(self, key: DiaryKey, entry_id: str) -> None:
+    def delete(self, key: DiaryKey, *entry_ids: str) -> None:
+        """Delete these entries in one transaction: all of them go, or none."""
         with reporting_outages(), self._write() as session, session.begin():
-            session.execute(delete(DiaryRow).where(DiaryRow.owner == key.owner, DiaryRow.record_id == entry_id))
+            session.execute(delete(DiaryRow).where(DiaryRow.owner == key.owner, DiaryRow.record_id.in_(entry_ids)))
 
     def entries(self, key: DiaryKey) -> list[Entry]:
         """Every entry that can be read, oldest first (see `read` for the ones that cannot)."""
